@@ -1,0 +1,1 @@
+//! Applying fixes to a text: non-overlapping edits, re-check, repeat (bounded).

@@ -1,0 +1,67 @@
+//! gxlint: a linter for drafts of 政府信息公开工作年度报告.
+//!
+//! The data flow is one straight line (see ARCHITECTURE.md):
+//! text → [`document::Document`] → [`rules`] → [`diagnostic::Diagnostic`]s with fixes →
+//! renderers (`render`, and the language server in `lsp`).
+
+pub mod canonical;
+pub mod config;
+pub mod data;
+pub mod diagnostic;
+pub mod document;
+pub mod fix;
+pub mod fold;
+pub mod line_index;
+pub mod lsp;
+pub mod render;
+pub mod rules;
+pub mod suppress;
+pub mod templates;
+
+use config::Settings;
+use diagnostic::Diagnostic;
+use document::{Document, Format};
+
+/// The result of checking one text.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub year: Option<i32>,
+    pub format: Format,
+    /// Sorted by position, then code.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Run every enabled rule on a parsed document: severity overrides applied, suppressed
+/// diagnostics removed, sorted by position.
+pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules::ALL {
+        if rule.code == "GX001" || !settings.enabled(rule) {
+            continue;
+        }
+        let mut cx = rules::Checker::new(doc, settings, rule, &mut out);
+        (rule.check)(&mut cx);
+    }
+    for d in &mut out {
+        if let Some(sev) = settings.severity.get(d.code) {
+            d.severity = *sev;
+        }
+    }
+    out.retain(|d| !doc.suppressions.suppresses(d, &doc.lines));
+    let unused = rules::find("GX001").expect("GX001 registered");
+    if settings.enabled(unused) {
+        let mut cx = rules::Checker::new(doc, settings, unused, &mut out);
+        (unused.check)(&mut cx);
+    }
+    out.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
+    out
+}
+
+/// Parse and lint a text.
+pub fn check(text: &str, settings: &Settings) -> Analysis {
+    let doc = Document::parse(text, settings);
+    let diagnostics = lint(&doc, settings);
+    Analysis { year: doc.year, format: doc.format, diagnostics }
+}

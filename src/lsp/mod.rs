@@ -1,0 +1,1 @@
+//! `gxlint lsp`: a thin adapter over the library (tower-lsp-server).

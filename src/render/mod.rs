@@ -1,0 +1,1 @@
+//! Renderers of diagnostics: terminal (codespan-reporting), JSON, SARIF, GitHub annotations.
