@@ -12,6 +12,7 @@ pub mod document;
 pub mod fix;
 pub mod fold;
 pub mod line_index;
+pub mod new;
 pub mod lsp;
 pub mod render;
 pub mod rules;
