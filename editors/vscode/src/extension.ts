@@ -12,7 +12,6 @@ import {
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
-  TransportKind,
 } from "vscode-languageclient/node";
 
 const CLIENT_ID = "gxlint";
@@ -61,10 +60,11 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   output ??= vscode.window.createOutputChannel("gxlint");
   output.appendLine(`gxlint: starting ${command} lsp ${extraArgs.join(" ")}`.trimEnd());
 
+  // No `transport`: the client would add `--stdio`, which `gxlint lsp` does not take; an
+  // executable without one talks over stdin/stdout all the same.
   const serverOptions: ServerOptions = {
     command,
     args: ["lsp", ...extraArgs],
-    transport: TransportKind.stdio,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
