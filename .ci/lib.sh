@@ -20,6 +20,19 @@ require_gxlint() {
   [[ -x "$GXLINT" ]] || die "$GXLINT not built (cargo build --release)"
 }
 
+# pip_tool EXE PACKAGE: makes EXE (from the PyPI package PACKAGE) runnable, installing it if
+# needed. The interpreter's scripts folder goes on PATH (pyenv shims may not know a new tool yet).
+pip_tool() {
+  local exe="$1" pkg="$2" scripts
+  scripts="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')"
+  export PATH="$scripts:$PATH"
+  if ! command -v "$exe" >/dev/null; then
+    python3 -m pip install --quiet --disable-pip-version-check "$pkg"
+    hash -r
+  fi
+  command -v "$exe" >/dev/null || die "$exe not found after pip install $pkg"
+}
+
 # Test bookkeeping: pass NAME / fail NAME WHY; summary prints `NAME: N passed, M failed`.
 PASSED=0
 FAILED=0
