@@ -36,6 +36,7 @@ pub struct Analysis {
 /// diagnostics removed, sorted by position.
 pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    doc.suppressions.reset_usage();
     for rule in rules::ALL {
         if rule.code == "GX001" || !settings.enabled(rule) {
             continue;
