@@ -33,8 +33,9 @@ pub struct Settings {
     pub data: Arc<Data>,
 }
 
-static DEFAULT_DATA: LazyLock<Arc<Data>> =
-    LazyLock::new(|| Arc::new(Data::build(&ExtraPatterns::default()).expect("built-in rules/ data")));
+static DEFAULT_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
+    Arc::new(Data::build(&ExtraPatterns::default()).expect("built-in rules/ data"))
+});
 
 impl Default for Settings {
     fn default() -> Self {
@@ -94,7 +95,13 @@ pub struct ConfigError {
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.line {
-            Some(l) => write!(f, "{}:{}: 配置错误：{}", self.path.display(), l, self.message),
+            Some(l) => write!(
+                f,
+                "{}:{}: 配置错误：{}",
+                self.path.display(),
+                l,
+                self.message
+            ),
             None => write!(f, "{}: 配置错误：{}", self.path.display(), self.message),
         }
     }
@@ -127,12 +134,18 @@ struct RawExtra {
 /// 1-based line of a byte offset.
 fn line_at(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
-    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// Whether a selector (code, name, prefix or `ALL`) names at least one rule.
 pub fn selector_is_known(selector: &str) -> bool {
-    crate::rules::ALL.iter().any(|r| selector_matches(selector, r))
+    crate::rules::ALL
+        .iter()
+        .any(|r| selector_matches(selector, r))
 }
 
 /// Parse the text of a `gxlint.toml` (`path` is only used in errors) into settings.
@@ -150,7 +163,10 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Settings, ConfigError> {
     if let Some(y) = raw.year {
         let v = *y.get_ref();
         if !(2000..=2100).contains(&v) {
-            return Err(err(Some(y.span()), format!("year 应为 2000–2100 之间的年份，实为 {v}")));
+            return Err(err(
+                Some(y.span()),
+                format!("year 应为 2000–2100 之间的年份，实为 {v}"),
+            ));
         }
         s.year = Some(v as i32);
     }
@@ -158,16 +174,25 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         s.format = Some(Format::parse(f.get_ref()).ok_or_else(|| {
             err(
                 Some(f.span()),
-                format!("format 应为 \"2021\"、\"2019\" 或 \"pre-2019\"，实为 \"{}\"", f.get_ref()),
+                format!(
+                    "format 应为 \"2021\"、\"2019\" 或 \"pre-2019\"，实为 \"{}\"",
+                    f.get_ref()
+                ),
             )
         })?);
     }
-    for (key, list, dst) in [("select", raw.select, &mut s.select), ("ignore", raw.ignore, &mut s.ignore)] {
+    for (key, list, dst) in [
+        ("select", raw.select, &mut s.select),
+        ("ignore", raw.ignore, &mut s.ignore),
+    ] {
         for sel in list.into_iter().flatten() {
             if !selector_is_known(sel.get_ref()) {
                 return Err(err(
                     Some(sel.span()),
-                    format!("{key} 中的“{}”不是已知的规则代码、名称或代码前缀", sel.get_ref()),
+                    format!(
+                        "{key} 中的“{}”不是已知的规则代码、名称或代码前缀",
+                        sel.get_ref()
+                    ),
                 ));
             }
             dst.push(sel.into_inner());
@@ -194,8 +219,11 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Settings, ConfigError> {
     if let Some(extra) = raw.extra {
         let span = extra.span();
         let e = extra.into_inner();
-        let patterns =
-            ExtraPatterns { residue: e.residue, placeholders: e.placeholders, spam: e.spam };
+        let patterns = ExtraPatterns {
+            residue: e.residue,
+            placeholders: e.placeholders,
+            spam: e.spam,
+        };
         let data = Data::build(&patterns).map_err(|m| err(Some(span), format!("[extra]：{m}")))?;
         s.data = Arc::new(data);
     }
@@ -212,7 +240,10 @@ pub fn load_file(path: &Path) -> Result<Settings, ConfigError> {
     let text = String::from_utf8(bytes).map_err(|e| ConfigError {
         path: path.to_path_buf(),
         line: None,
-        message: format!("不是有效的 UTF-8 文本（第 {} 字节处）", e.utf8_error().valid_up_to()),
+        message: format!(
+            "不是有效的 UTF-8 文本（第 {} 字节处）",
+            e.utf8_error().valid_up_to()
+        ),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     parse_config(text, path)
@@ -224,7 +255,10 @@ fn absolute(p: &Path) -> PathBuf {
 
 /// The nearest `gxlint.toml` in `dir` or one of its ancestors.
 pub fn find_config(dir: &Path) -> Option<PathBuf> {
-    absolute(dir).ancestors().map(|d| d.join(CONFIG_FILE)).find(|p| p.is_file())
+    absolute(dir)
+        .ancestors()
+        .map(|d| d.join(CONFIG_FILE))
+        .find(|p| p.is_file())
 }
 
 /// The directory whose configuration applies to `path` (its parent for a file).
@@ -287,11 +321,17 @@ impl ConfigCache {
     }
 
     /// Settings for the file or directory `path`, and the configuration file they came from.
-    pub fn settings_for(&mut self, path: &Path) -> Result<(Settings, Option<PathBuf>), ConfigError> {
+    pub fn settings_for(
+        &mut self,
+        path: &Path,
+    ) -> Result<(Settings, Option<PathBuf>), ConfigError> {
         let Some(cfg) = self.config_for_dir(&dir_of(path)) else {
             return Ok((Settings::default(), None));
         };
-        let r = self.files.entry(cfg.clone()).or_insert_with(|| load_file(&cfg));
+        let r = self
+            .files
+            .entry(cfg.clone())
+            .or_insert_with(|| load_file(&cfg));
         r.clone().map(|s| (s, Some(cfg)))
     }
 }

@@ -106,7 +106,10 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^\s,，、]+").ex
 fn selectors_of(text: &str, base: usize) -> Vec<Selector> {
     TOKEN
         .find_iter(text)
-        .map(|m| Selector { text: m.as_str().to_string(), span: base + m.start()..base + m.end() })
+        .map(|m| Selector {
+            text: m.as_str().to_string(),
+            span: base + m.start()..base + m.end(),
+        })
         .collect()
 }
 
@@ -204,7 +207,8 @@ impl Suppressions {
                 let matches = match rule {
                     Some(r) => selector_matches(&s.text, r),
                     None => {
-                        s.text.eq_ignore_ascii_case(diag.code) || s.text.eq_ignore_ascii_case(diag.name)
+                        s.text.eq_ignore_ascii_case(diag.code)
+                            || s.text.eq_ignore_ascii_case(diag.name)
                     }
                 };
                 if matches {

@@ -5,7 +5,9 @@ use super::{FileResult, Positions};
 use crate::diagnostic::Severity;
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -18,7 +20,10 @@ pub fn render(files: &[FileResult]) -> String {
         let file = escape_property(&f.path);
         match &f.outcome {
             Err(e) => {
-                out.push_str(&format!("::error file={file},title=gxlint::{}\n", escape_data(e)));
+                out.push_str(&format!(
+                    "::error file={file},title=gxlint::{}\n",
+                    escape_data(e)
+                ));
             }
             Ok(a) => {
                 let pos = Positions::new(&f.text);

@@ -44,7 +44,11 @@ pub struct Positions<'a> {
 
 impl<'a> Positions<'a> {
     pub fn new(text: &'a str) -> Positions<'a> {
-        Positions { text, index: LineIndex::new(text), bom: text.starts_with('\u{feff}') }
+        Positions {
+            text,
+            index: LineIndex::new(text),
+            bom: text.starts_with('\u{feff}'),
+        }
     }
 
     /// 1-based (line, column) of a byte offset; column in characters.

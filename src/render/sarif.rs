@@ -38,7 +38,11 @@ pub fn to_value(files: &[FileResult]) -> Value {
         .iter()
         .map(|r| {
             let full = doc_summary(r.doc);
-            let full = if full.is_empty() { r.summary.to_string() } else { full };
+            let full = if full.is_empty() {
+                r.summary.to_string()
+            } else {
+                full
+            };
             json!({
                 "id": r.code,
                 "name": r.name,

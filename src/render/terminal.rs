@@ -28,8 +28,12 @@ fn to_codespan(d: &Diagnostic, text: &str) -> CsDiagnostic<()> {
         Severity::Warning => CsSeverity::Warning,
         Severity::Info => CsSeverity::Note,
     };
-    let primary = Label::primary((), clamp(text, &d.span))
-        .with_message(d.expected.as_ref().map(|e| format!("应为 {e}")).unwrap_or_default());
+    let primary = Label::primary((), clamp(text, &d.span)).with_message(
+        d.expected
+            .as_ref()
+            .map(|e| format!("应为 {e}"))
+            .unwrap_or_default(),
+    );
     let mut labels = vec![primary];
     for r in &d.related {
         labels.push(Label::secondary((), clamp(text, &r.span)).with_message(r.message.clone()));
@@ -85,7 +89,10 @@ pub fn summary(files: &[FileResult]) -> String {
     let mut s = if e + w + i == 0 {
         format!("未发现问题，检查了 {checked} 个文件")
     } else {
-        format!("发现 {} 个问题（错误 {e}，警告 {w}，提示 {i}），检查了 {checked} 个文件", e + w + i)
+        format!(
+            "发现 {} 个问题（错误 {e}，警告 {w}，提示 {i}），检查了 {checked} 个文件",
+            e + w + i
+        )
     };
     if failed > 0 {
         s.push_str(&format!("，{failed} 个文件无法读取"));

@@ -7,7 +7,12 @@
 use crate::config::selector_matches;
 use crate::rules::prelude::*;
 
-declare_rule!("GX001", "unused-suppression", Info, "禁用注释没有抑制任何诊断");
+declare_rule!(
+    "GX001",
+    "unused-suppression",
+    Info,
+    "禁用注释没有抑制任何诊断"
+);
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
@@ -16,8 +21,10 @@ fn check(cx: &mut Checker) {
         let message = match &u.selector {
             None => format!("禁用注释 {kw} 没有抑制任何诊断，可以删除"),
             Some(sel) => {
-                let named: Vec<_> =
-                    crate::rules::ALL.iter().filter(|r| selector_matches(sel, r)).collect();
+                let named: Vec<_> = crate::rules::ALL
+                    .iter()
+                    .filter(|r| selector_matches(sel, r))
+                    .collect();
                 if named.is_empty() {
                     format!("禁用注释中的“{sel}”不是已知的规则代码、名称或代码前缀")
                 } else if !named.iter().any(|r| cx.settings.enabled(r)) {
@@ -29,7 +36,11 @@ fn check(cx: &mut Checker) {
                 }
             }
         };
-        let fix = if u.whole_comment { Some(delete_comment(doc, &u.comment)) } else { None };
+        let fix = if u.whole_comment {
+            Some(delete_comment(doc, &u.comment))
+        } else {
+            None
+        };
         let d = cx.report(u.span.clone(), message);
         if let Some(fix) = fix {
             d.with_fix(fix);
