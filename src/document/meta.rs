@@ -701,3 +701,79 @@ mod tests {
         assert_eq!(&t[d[1].span.clone()], "二〇二二年一月二十五日");
     }
 }
+
+/// How one date of a period statement is written (so a fix keeps the wording).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateStyle {
+    /// `2021年1月1日`; `year: false` for `12月31日` (year omitted).
+    Cn { year: bool },
+    /// `2021-01-01`, `2021.1.1`, `2021/01/01`.
+    Numeric { sep: char, pad: bool },
+}
+
+/// One date of a period statement: its exact source span and style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatePart {
+    pub span: Span,
+    pub style: DateStyle,
+}
+
+impl DateStyle {
+    /// Write `d` in this style.
+    pub fn render(self, d: Date) -> String {
+        match self {
+            DateStyle::Cn { year: true } => format!("{}年{}月{}日", d.year, d.month, d.day),
+            DateStyle::Cn { year: false } => format!("{}月{}日", d.month, d.day),
+            DateStyle::Numeric { sep, pad: true } => {
+                format!("{}{sep}{:02}{sep}{:02}", d.year, d.month, d.day)
+            }
+            DateStyle::Numeric { sep, pad: false } => {
+                format!("{}{sep}{}{sep}{}", d.year, d.month, d.day)
+            }
+        }
+    }
+}
+
+/// The two dates of a period statement (start, end), for a fix that rewrites them in place.
+/// A malformed statement's parts are written `2013年1月1日` style.
+pub fn period_parts(text: &str, period: &Period) -> Option<[DatePart; 2]> {
+    let src = text.get(period.span.clone())?;
+    let f = Folded::new(src, period.span.start);
+    if let Some(c) = PERIOD_STRICT.captures(&f.text) {
+        let part = |p: char| -> Option<DatePart> {
+            let whole = c.name(&p.to_string())?;
+            let span = f.source_span(whole.start(), whole.end());
+            let style = if let Some(y) = c.name(&format!("{p}y2")) {
+                let sep = f.text[y.end()..].chars().next().unwrap_or('-');
+                let pad = c
+                    .name(&format!("{p}m2"))
+                    .is_some_and(|m| m.as_str().len() == 2);
+                DateStyle::Numeric { sep, pad }
+            } else {
+                DateStyle::Cn {
+                    year: c.name(&format!("{p}y")).is_some(),
+                }
+            };
+            Some(DatePart { span, style })
+        };
+        return Some([part('a')?, part('b')?]);
+    }
+    let c = PERIOD_LOOSE.captures(&f.text)?;
+    let (a, b) = (c.name("a")?, c.name("b")?);
+    let style = DateStyle::Cn { year: true };
+    Some([
+        DatePart {
+            span: f.source_span(a.start(), a.end()),
+            style,
+        },
+        DatePart {
+            span: f.source_span(b.start(), b.end()),
+            style,
+        },
+    ])
+}
+
+/// Whether a source line is page metadata or residue (for rules that look for prose).
+pub fn is_metadata_line(line: &str) -> bool {
+    is_metadata(&fold(line))
+}
