@@ -17,18 +17,23 @@ fn is_cn_numeral(c: char) -> bool {
     "一二三四五六七八九十〇○零".contains(c)
 }
 
-/// Whether the match at `span` sits inside a URL, a path or an e-mail address.
+/// Whether the match at `span` sits inside a URL, a path, a domain or an e-mail address: the run
+/// of non-blank ASCII characters around it holds `://`, `www.`, `@`, `/` or `.`.
 fn in_url(text: &str, span: &Span) -> bool {
-    let line_start = crate::data::line_start(text, span.start);
-    let before = &text[line_start..span.start];
-    // The run of non-blank ASCII characters (and the match) the match belongs to.
+    let before = &text[..span.start];
     let token_start = before
         .char_indices()
         .rev()
         .find(|&(_, c)| !c.is_ascii_graphic())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let token = &before[token_start..];
-    token.contains("://") || token.contains("www.") || token.contains('@') || token.contains('/')
+    let after = &text[span.end..];
+    let token_end = span.end
+        + after
+            .char_indices()
+            .find(|&(_, c)| !c.is_ascii_graphic())
+            .map_or(after.len(), |(i, _)| i);
+    let token = &text[token_start..token_end];
+    token.contains("://") || token.contains("www.") || token.contains(['@', '/', '.'])
 }
 
 fn looks_real(text: &str, span: &Span) -> bool {
@@ -44,7 +49,7 @@ fn looks_real(text: &str, span: &Span) -> bool {
     if is_word(last) && next.is_some_and(is_word) {
         return false;
     }
-    if first.is_ascii() && in_url(text, span) {
+    if (first.is_ascii() || last.is_ascii()) && in_url(text, span) {
         return false;
     }
     if m.chars().all(|c| c == '〇' || c == '○')
