@@ -12,14 +12,46 @@ fn debug_dump() {
         let text = seed(p);
         let s = settings(y);
         let doc = parse(&text, &s);
-        println!("=== {p} sections {:?}", doc.sections.iter().map(|s| s.number).collect::<Vec<_>>());
+        println!(
+            "=== {p} sections {:?}",
+            doc.sections.iter().map(|s| s.number).collect::<Vec<_>>()
+        );
         for t in &doc.tables {
-            println!("-- {:?} {:?} span {:?} missing {:?} foreign {:?}", t.kind, t.form, t.span, t.missing,
-              t.foreign.iter().map(|f| (&text[f.span.clone()], f.label)).collect::<Vec<_>>());
-            println!("   variants {:?}", t.variants.iter().map(|v| (&text[v.span.clone()], v.canonical)).collect::<Vec<_>>());
+            println!(
+                "-- {:?} {:?} span {:?} missing {:?} foreign {:?}",
+                t.kind,
+                t.form,
+                t.span,
+                t.missing,
+                t.foreign
+                    .iter()
+                    .map(|f| (&text[f.span.clone()], f.label))
+                    .collect::<Vec<_>>()
+            );
+            println!(
+                "   variants {:?}",
+                t.variants
+                    .iter()
+                    .map(|v| (&text[v.span.clone()], v.canonical))
+                    .collect::<Vec<_>>()
+            );
             for r in &t.rows {
-                let vals: Vec<String> = r.values.iter().map(|c| match &c.value { CellValue::Number(n) => n.to_string(), v => format!("{v:?}") }).collect();
-                println!("   {} [{}] exp {} {:?} {:?}", r.id, &text[r.label.clone()], r.expected, r.version, vals);
+                let vals: Vec<String> = r
+                    .values
+                    .iter()
+                    .map(|c| match &c.value {
+                        CellValue::Number(n) => n.to_string(),
+                        v => format!("{v:?}"),
+                    })
+                    .collect();
+                println!(
+                    "   {} [{}] exp {} {:?} {:?}",
+                    r.id,
+                    &text[r.label.clone()],
+                    r.expected,
+                    r.version,
+                    vals
+                );
             }
         }
         print!("{}", dump(&text, &table_diags(gxlint::lint(&doc, &s))));

@@ -28,7 +28,11 @@ fn check(cx: &mut Checker) {
                 }
                 _ => (
                     row.label.clone(),
-                    format!("{}「{}」行", short_table_name(table.kind), row_label(table.kind, row)),
+                    format!(
+                        "{}「{}」行",
+                        short_table_name(table.kind),
+                        row_label(table.kind, row)
+                    ),
                 ),
             };
             let message = format!("{what}有 {n} 个数值单元格，模板要求 {} 个", row.expected);

@@ -33,7 +33,11 @@ pub(crate) fn group_rows<'t>(t: &'t Table, group: &str) -> Option<Vec<&'t RowRea
     if kids.iter().any(|k| t.row(k).is_some()) {
         let rows: Option<Vec<&RowRead>> = kids.iter().map(|k| t.row(k)).collect();
         let rows = rows?;
-        if rows.iter().all(|r| ints(r).is_some()) { Some(rows) } else { None }
+        if rows.iter().all(|r| ints(r).is_some()) {
+            Some(rows)
+        } else {
+            None
+        }
     } else {
         let r = t.row(group)?;
         ints(r).map(|_| vec![r])
@@ -83,7 +87,12 @@ fn check(cx: &mut Checker) {
         if expected == total[c] {
             continue;
         }
-        let col = tmpl.requests.columns.get(c).map(String::as_str).unwrap_or("");
+        let col = tmpl
+            .requests
+            .columns
+            .get(c)
+            .map(String::as_str)
+            .unwrap_or("");
         let terms = groups
             .iter()
             .zip(&sums)

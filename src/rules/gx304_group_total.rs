@@ -42,7 +42,12 @@ fn check(cx: &mut Checker) {
             if expected == gv[c] {
                 continue;
             }
-            let col = tmpl.requests.columns.get(c).map(String::as_str).unwrap_or("");
+            let col = tmpl
+                .requests
+                .columns
+                .get(c)
+                .map(String::as_str)
+                .unwrap_or("");
             let mut terms: Vec<String> = Vec::new();
             let mut zero = false;
             for (r, v) in rows.iter().zip(&vals) {
@@ -55,7 +60,11 @@ fn check(cx: &mut Checker) {
             }
             let mut list = terms.join(" + ");
             if zero {
-                list.push_str(if terms.is_empty() { "各子项均为 0" } else { "，其余子项为 0" });
+                list.push_str(if terms.is_empty() {
+                    "各子项均为 0"
+                } else {
+                    "，其余子项为 0"
+                });
             }
             let message = format!(
                 "表三「{glabel}」「{col}」栏应为其子项之和 {expected}，实为 {}（{list}）",
@@ -67,7 +76,11 @@ fn check(cx: &mut Checker) {
                 .map(|(r, v)| {
                     (
                         r.values[c].span.clone(),
-                        format!("{}：{}", row_label(TableKind::Requests, r), v.get(c).copied().unwrap_or(0)),
+                        format!(
+                            "{}：{}",
+                            row_label(TableKind::Requests, r),
+                            v.get(c).copied().unwrap_or(0)
+                        ),
                     )
                 })
                 .collect();
