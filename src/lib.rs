@@ -14,6 +14,7 @@ pub mod fold;
 pub mod line_index;
 pub mod new;
 pub mod lsp;
+pub mod query;
 pub mod render;
 pub mod rules;
 pub mod suppress;
