@@ -852,3 +852,72 @@ fn new_prints_the_skeleton() {
         gxlint::new::skeleton(2024, None, gxlint::document::TableForm::Pipe)
     );
 }
+
+#[test]
+fn fix_on_stdin_writes_text_to_stdout_and_report_to_stderr() {
+    let d = tmp();
+    let o = run_stdin(
+        d.path(),
+        &[
+            "check",
+            "-",
+            "--fix",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "draft.md",
+        ],
+        DRAFT.as_bytes(),
+    );
+    assert_eq!(code(&o), 1, "errors remain: {}", stderr(&o));
+    let fixed = stdout(&o);
+    assert!(
+        fixed.starts_with("# 青山市农业农村局2024年政府信息公开工作年度报告\n"),
+        "{fixed}"
+    );
+    // Safe fixes never touch a figure: the broken total is still there.
+    assert!(fixed.contains("| 5 | 1 | 0 | 0 | 0 | 0 | 7 |"));
+    let report: Value = serde_json::from_slice(&o.stderr).expect("JSON report on stderr");
+    let f = &report["files"][0];
+    assert_eq!(f["path"], "draft.md");
+    let applied = f["fixes_applied"].as_u64().expect("fixes_applied");
+    // The report is about the fixed text: its ranges index into what stdout holds.
+    for g in diags(f) {
+        let [s, e] = [
+            g["byte_range"][0].as_u64().expect("s"),
+            g["byte_range"][1].as_u64().expect("e"),
+        ];
+        assert!(fixed.get(s as usize..e as usize).is_some(), "{g}");
+    }
+    assert!(codes(&report).contains(&"GX303".to_string()));
+    assert_eq!(
+        applied == 0,
+        fixed == DRAFT,
+        "fixes_applied agrees with the text"
+    );
+}
+
+#[test]
+fn diff_writes_nothing_and_fix_reports_a_count() {
+    let d = tmp();
+    write(d.path(), "draft.md", DRAFT);
+    let o = run_in(d.path(), &["check", "draft.md", "--diff", "--unsafe-fixes"]);
+    assert_ne!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("未写入任何文件"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(d.path().join("draft.md")).expect("read"),
+        DRAFT
+    );
+    let o = run_in(d.path(), &["check", "draft.md", "--fix"]);
+    assert_ne!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("已应用"), "{}", stderr(&o));
+    // A clean file is left byte for byte as it was.
+    write(d.path(), "clean.md", CLEAN);
+    let o = run_in(d.path(), &["check", "clean.md", "--fix", "--unsafe-fixes"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stderr(&o).contains("已应用 0 处修复"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(d.path().join("clean.md")).expect("read"),
+        CLEAN
+    );
+}

@@ -107,11 +107,23 @@ fn not_a_directive() {
     assert!(Suppressions::parse(t, &li).directives.is_empty());
 }
 
+/// A correct report (no diagnostics).
+const CLEAN: &str = include_str!("../examples/clean-2024.md");
+
+fn codes(t: &str, s: &Settings) -> Vec<&'static str> {
+    gxlint::check(t, s)
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect()
+}
+
 #[test]
 fn gx001_through_lint_with_a_fix_that_removes_the_line() {
-    let t = "# 报告\n<!-- gxlint-disable-next-line GX303 -->\n正文\n";
+    let t = format!("{CLEAN}<!-- gxlint-disable-next-line GX303 -->\n正文\n");
+    let t = t.as_str();
     let a = gxlint::check(t, &Settings::default());
-    assert_eq!(a.diagnostics.len(), 1);
+    assert_eq!(a.diagnostics.len(), 1, "{:?}", a.diagnostics);
     let d = &a.diagnostics[0];
     assert_eq!(
         (d.code, d.name, d.severity),
@@ -120,7 +132,7 @@ fn gx001_through_lint_with_a_fix_that_removes_the_line() {
     assert_eq!(d.span, at(t, "GX303"));
     assert!(d.message.contains("GX303"), "{}", d.message);
     let fixed = gxlint::fix::apply_edits(t, &d.fixes[0].edits).expect("edits apply");
-    assert_eq!(fixed, "# 报告\n正文\n");
+    assert_eq!(fixed, format!("{CLEAN}正文\n"));
     // Checking twice gives the same answer (usage is reset per run).
     let doc = gxlint::document::Document::parse(t, &Settings::default());
     assert_eq!(gxlint::lint(&doc, &Settings::default()).len(), 1);
@@ -128,17 +140,57 @@ fn gx001_through_lint_with_a_fix_that_removes_the_line() {
 }
 
 #[test]
+fn real_diagnostics_are_suppressed_by_each_kind() {
+    // Table 四's 行政复议 total typed as 2 (1 + 0 + 0 + 0 = 1): GX305 only.
+    let broken = CLEAN.replacen("| 1 | 0 | 0 | 0 | 1 | 0 |", "| 1 | 0 | 0 | 0 | 2 | 0 |", 1);
+    assert_ne!(broken, CLEAN);
+    let s = Settings::default();
+    assert_eq!(codes(&broken, &s), ["GX305"]);
+
+    let file = format!("{broken}<!-- gxlint-disable-file appeal-total -->\n");
+    assert!(codes(&file, &s).is_empty());
+
+    let four = broken.find("## 四、").expect("section 四");
+    let five = broken.find("## 五、").expect("section 五");
+    let block = format!(
+        "{}<!-- gxlint-disable GX3 -->\n{}<!-- gxlint-enable GX3 -->\n{}",
+        &broken[..four],
+        &broken[four..five],
+        &broken[five..]
+    );
+    assert!(codes(&block, &s).is_empty());
+    // Enabled again before the table: the diagnostic is back and the comment is unused.
+    let closed_early = format!(
+        "{}<!-- gxlint-disable GX3 --><!-- gxlint-enable -->\n{}",
+        &broken[..four],
+        &broken[four..]
+    );
+    assert_eq!(codes(&closed_early, &s), ["GX001", "GX305"]);
+
+    // Next line: the empty field sits on a prose line.
+    let empty = CLEAN.replacen("地址：青山市人民路88号", "地址：", 1);
+    assert_eq!(codes(&empty, &s), ["GX501"]);
+    let contact = empty.find("本报告电子版").expect("contact line");
+    let next = format!(
+        "{}<!-- gxlint-disable-next-line empty-field -->\n{}",
+        &empty[..contact],
+        &empty[contact..]
+    );
+    assert!(codes(&next, &s).is_empty());
+}
+
+#[test]
 fn gx001_ignores_comments_about_rules_that_did_not_run() {
-    let t = "<!-- gxlint-disable-file GX206 -->\n";
+    let t = format!("{CLEAN}<!-- gxlint-disable-file GX206 -->\n");
     let s = Settings {
         ignore: vec!["empty-cell".into()],
         ..Settings::default()
     };
-    assert!(gxlint::check(t, &s).diagnostics.is_empty());
+    assert!(gxlint::check(&t, &s).diagnostics.is_empty());
     let s = Settings {
         ignore: vec!["GX001".into()],
         ..Settings::default()
     };
-    assert!(gxlint::check(t, &s).diagnostics.is_empty());
-    assert_eq!(gxlint::check(t, &Settings::default()).diagnostics.len(), 1);
+    assert!(gxlint::check(&t, &s).diagnostics.is_empty());
+    assert_eq!(codes(&t, &Settings::default()), ["GX001"]);
 }

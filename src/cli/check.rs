@@ -224,10 +224,6 @@ struct Checked {
     io_error: bool,
 }
 
-fn analyse(text: &str, settings: &Settings) -> gxlint::Analysis {
-    gxlint::check(text, settings)
-}
-
 fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
     let display = job.input.display().to_string();
     let fail = |message: String| Checked {
@@ -254,7 +250,7 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
         Err(m) => return fail(m),
     };
     let Some(mode) = fix else {
-        let analysis = analyse(&text, &job.settings);
+        let analysis = gxlint::check(&text, &job.settings);
         return Checked {
             result: FileResult {
                 path: display,
@@ -405,8 +401,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     checked.sort_by(|a, b| a.result.path.cmp(&b.result.path));
 
     let io_error = checked.iter().any(|c| c.io_error);
-    let stdin_fix =
-        args.fix && !args.diff && checked.iter().any(|c| c.extra_output.is_some() && !diff);
+    let stdin_fix = args.fix && !diff && args.paths.iter().any(|p| p.as_os_str() == "-");
     let mut stdout = std::io::stdout().lock();
     // --diff: the diffs; --fix on stdin: the fixed text. Either goes to stdout.
     for c in &checked {
@@ -419,9 +414,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let results: Vec<FileResult> = checked.into_iter().map(|c| c.result).collect();
     // With --diff only the diff is printed; with --fix on stdin the report goes to stderr.
     if !diff {
-        let to_stderr = stdin_fix;
-        emit_report(&results, output, to_stderr);
-    } else if output == Output::Human {
+        emit_report(&results, output, stdin_fix);
+    } else {
         let mut err = stderr_stream();
         let _ = render::terminal::render_errors(&results, &mut err);
     }
