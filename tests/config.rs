@@ -26,7 +26,7 @@ GX206 = "info"
 row-total = "warning"
 
 [extra]
-residue = ["返回顶部"]
+residue = ["本页由青山站群系统生成"]
 placeholders = ["某某某"]
 spam = ["某娱乐"]
 "#;
@@ -137,4 +137,17 @@ fn a_broken_file_is_an_error_of_that_file() {
     let e = load_for_path(&d.path().join("x.md")).expect_err("broken");
     assert!(e.path.ends_with("gxlint.toml"));
     assert!(e.line.is_some());
+}
+
+#[test]
+fn extra_phrases_reach_the_rules() {
+    let clean = include_str!("../examples/clean-2024.md");
+    let text = format!("{clean}\n本页由青山站群系统生成\n");
+    let codes = |s: &gxlint::config::Settings| -> Vec<&'static str> {
+        gxlint::check(&text, s).diagnostics.iter().map(|d| d.code).collect()
+    };
+    assert!(codes(&gxlint::config::Settings::default()).is_empty());
+    let s = parse_config("[extra]\nresidue = [\"本页由青山站群系统生成\"]\n", Path::new("gxlint.toml"))
+        .expect("valid");
+    assert_eq!(codes(&s), ["GX503"]);
 }
