@@ -33,8 +33,9 @@ pub struct Settings {
     pub data: Arc<Data>,
 }
 
-static DEFAULT_DATA: LazyLock<Arc<Data>> =
-    LazyLock::new(|| Arc::new(Data::build(&ExtraPatterns::default()).expect("built-in rules/ data")));
+static DEFAULT_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
+    Arc::new(Data::build(&ExtraPatterns::default()).expect("built-in rules/ data"))
+});
 
 impl Default for Settings {
     fn default() -> Self {

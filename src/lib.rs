@@ -12,8 +12,8 @@ pub mod document;
 pub mod fix;
 pub mod fold;
 pub mod line_index;
-pub mod new;
 pub mod lsp;
+pub mod new;
 pub mod render;
 pub mod rules;
 pub mod suppress;
@@ -54,9 +54,7 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         let mut cx = rules::Checker::new(doc, settings, unused, &mut out);
         (unused.check)(&mut cx);
     }
-    out.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
-    });
+    out.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
     out
 }
 
@@ -64,5 +62,9 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
 pub fn check(text: &str, settings: &Settings) -> Analysis {
     let doc = Document::parse(text, settings);
     let diagnostics = lint(&doc, settings);
-    Analysis { year: doc.year, format: doc.format, diagnostics }
+    Analysis {
+        year: doc.year,
+        format: doc.format,
+        diagnostics,
+    }
 }

@@ -100,7 +100,11 @@ fn lines_of(text: &str, body: Span) -> Vec<Line> {
         } else {
             LineKind::Text
         };
-        out.push(Line { content: pos..end, next, kind });
+        out.push(Line {
+            content: pos..end,
+            next,
+            kind,
+        });
         pos = next;
     }
     out
@@ -133,7 +137,10 @@ fn split_pipes(text: &str, content: Span) -> Vec<Span> {
             parts.pop();
         }
     }
-    parts.into_iter().map(|r| content.start + r.start..content.start + r.end).collect()
+    parts
+        .into_iter()
+        .map(|r| content.start + r.start..content.start + r.end)
+        .collect()
 }
 
 /// Split `text[body]` into cells, in document order.
@@ -166,7 +173,11 @@ pub fn split_cells(text: &str, body: Span) -> Vec<RawCell> {
                     }
                     j += 1;
                 }
-                let form = if markdown { TableForm::Markdown } else { TableForm::Pipe };
+                let form = if markdown {
+                    TableForm::Markdown
+                } else {
+                    TableForm::Pipe
+                };
                 for &k in &run {
                     let l = &lines[k];
                     row_no += 1;
@@ -291,10 +302,7 @@ fn parse_number(s: &str) -> Option<f64> {
     if int.contains(',') {
         // Thousands separators: groups of three after the first group of 1-3 digits.
         let groups: Vec<&str> = int.split(',').collect();
-        if groups[0].is_empty()
-            || groups[0].len() > 3
-            || groups[1..].iter().any(|g| g.len() != 3)
-        {
+        if groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3) {
             return None;
         }
     }

@@ -85,7 +85,11 @@ impl LabelFold {
             return self.folded.source_span(0, 0);
         }
         if a >= b || a >= self.map.len() {
-            let p = self.map.get(a).map(|r| r.0).unwrap_or(self.folded.text.len());
+            let p = self
+                .map
+                .get(a)
+                .map(|r| r.0)
+                .unwrap_or(self.folded.text.len());
             return self.folded.source_span(p, p);
         }
         let fa = self.map[a].0;
@@ -103,17 +107,29 @@ pub fn fold_label(s: &str) -> String {
 fn numbering_prefix_len(s: &str) -> usize {
     let is_num = |c: char| c.is_ascii_digit() || CJK_NUMERALS.contains(c);
     if let Some(rest) = s.strip_prefix('(') {
-        let n: usize = rest.chars().take_while(|c| is_num(*c)).map(char::len_utf8).sum();
+        let n: usize = rest
+            .chars()
+            .take_while(|c| is_num(*c))
+            .map(char::len_utf8)
+            .sum();
         if n > 0 && rest[n..].starts_with(')') {
             return 1 + n + 1;
         }
         return 0;
     }
-    let n: usize = s.chars().take_while(|c| c.is_ascii_digit()).map(char::len_utf8).sum();
+    let n: usize = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .map(char::len_utf8)
+        .sum();
     if n > 0 && s[n..].starts_with('.') {
         return n + 1;
     }
-    let n: usize = s.chars().take_while(|c| CJK_NUMERALS.contains(*c)).map(char::len_utf8).sum();
+    let n: usize = s
+        .chars()
+        .take_while(|c| CJK_NUMERALS.contains(*c))
+        .map(char::len_utf8)
+        .sum();
     if n > 0 && s[n..].starts_with('、') {
         return n + '、'.len_utf8();
     }
@@ -161,23 +177,47 @@ impl Lexicon {
     fn add(&mut self, label: &'static str, target: Target, version: Format, doc: Format) {
         let text = fold_label(label);
         let foreign = if version != doc { Some(label) } else { None };
-        self.push(Entry { text, target, version, foreign, variant: None });
+        self.push(Entry {
+            text,
+            target,
+            version,
+            foreign,
+            variant: None,
+        });
     }
 
     /// Numbering-less alias (`予以公开` for `（一）予以公开`) and an alias without a trailing
     /// parenthetical (`（二）部分公开`).
-    fn add_row_aliases(&mut self, label: &'static str, target: Target, version: Format, doc: Format) {
+    fn add_row_aliases(
+        &mut self,
+        label: &'static str,
+        target: Target,
+        version: Format,
+        doc: Format,
+    ) {
         let full = fold_label(label);
         let foreign = if version != doc { Some(label) } else { None };
         let p = numbering_prefix_len(&full);
         if p > 0 && full[p..].chars().count() >= 4 {
-            self.push(Entry { text: full[p..].to_string(), target, version, foreign, variant: None });
+            self.push(Entry {
+                text: full[p..].to_string(),
+                target,
+                version,
+                foreign,
+                variant: None,
+            });
         }
         if full.ends_with(')') {
             if let Some(open) = full[p..].find('(') {
                 let short = &full[..p + open];
                 if short[p..].chars().count() >= 2 {
-                    self.push(Entry { text: short.to_string(), target, version, foreign, variant: None });
+                    self.push(Entry {
+                        text: short.to_string(),
+                        target,
+                        version,
+                        foreign,
+                        variant: None,
+                    });
                 }
             }
         }
@@ -237,7 +277,11 @@ impl Lexicon {
     fn new(kind: TableKind, doc: Format) -> Option<Lexicon> {
         let d = templates::template(doc)?;
         let o = templates::other(doc)?;
-        let mut lx = Lexicon { entries: Vec::new(), by_len: Vec::new(), exact: HashMap::new() };
+        let mut lx = Lexicon {
+            entries: Vec::new(),
+            by_len: Vec::new(),
+            exact: HashMap::new(),
+        };
         let versions: [(&'static Template, Format); 2] = [(d, doc), (o, other_format(doc))];
         match kind {
             TableKind::Active => {
@@ -268,7 +312,9 @@ impl Lexicon {
                 for (t, v) in versions {
                     let note = t.requests.note.as_str();
                     lx.add(note, Target::Header, v, doc);
-                    let bare = note.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+                    let bare = note
+                        .trim_start_matches(['（', '('])
+                        .trim_end_matches(['）', ')']);
                     lx.add(bare, Target::Header, v, doc);
                     for h in t.requests.header.iter().chain(&t.requests.columns) {
                         lx.add(h.as_str(), Target::Header, v, doc);
@@ -298,7 +344,11 @@ impl Lexicon {
             return Some(vec![(0, t.len(), i)]);
         }
         let mut out = Vec::new();
-        if self.dfs(t, 0, &mut out, 0) { Some(out) } else { None }
+        if self.dfs(t, 0, &mut out, 0) {
+            Some(out)
+        } else {
+            None
+        }
     }
 
     fn dfs(&self, t: &str, pos: usize, out: &mut Vec<(usize, usize, usize)>, depth: usize) -> bool {
@@ -328,7 +378,9 @@ impl Lexicon {
         if !(2..=40).contains(&n) || t.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
-        self.entries.iter().any(|e| e.target == Target::Header && e.text.contains(t))
+        self.entries
+            .iter()
+            .any(|e| e.target == Target::Header && e.text.contains(t))
     }
 }
 
@@ -362,7 +414,10 @@ enum Tok {
 
 impl Tok {
     fn is_value_like(&self) -> bool {
-        matches!(self, Tok::Value(CellValue::Number(_) | CellValue::NotApplicable))
+        matches!(
+            self,
+            Tok::Value(CellValue::Number(_) | CellValue::NotApplicable)
+        )
     }
 }
 
@@ -388,10 +443,15 @@ impl<'t> Reader<'t> {
                 }
                 CellValue::Text => match lex.decompose(&f.text) {
                     Some(parts) => {
-                        let pieces: Vec<Piece> =
-                            parts.into_iter().map(|(a, b, entry)| Piece { a, b, entry }).collect();
+                        let pieces: Vec<Piece> = parts
+                            .into_iter()
+                            .map(|(a, b, entry)| Piece { a, b, entry })
+                            .collect();
                         if pieces.iter().any(|p| {
-                            matches!(lex.entries[p.entry].target, Target::Row(_) | Target::Block(_))
+                            matches!(
+                                lex.entries[p.entry].target,
+                                Target::Row(_) | Target::Block(_)
+                            )
                         }) {
                             Tok::Labels(pieces)
                         } else {
@@ -405,7 +465,13 @@ impl<'t> Reader<'t> {
             folds.push(f);
             toks.push(tok);
         }
-        Reader { text, lex, cells, folds, toks }
+        Reader {
+            text,
+            lex,
+            cells,
+            folds,
+            toks,
+        }
     }
 
     fn entry(&self, p: &Piece) -> &Entry {
@@ -431,7 +497,10 @@ impl<'t> Reader<'t> {
         for p in pieces {
             let e = self.entry(p);
             if let Some(label) = e.foreign {
-                table.foreign.push(ForeignLabel { span: self.piece_span(i, p), label });
+                table.foreign.push(ForeignLabel {
+                    span: self.piece_span(i, p),
+                    label,
+                });
             }
             if let Some((off, len, canonical)) = e.variant {
                 let span = self.folds[i].span(p.a + off, p.a + off + len);
@@ -445,7 +514,10 @@ impl<'t> Reader<'t> {
             Tok::Value(v) => v.clone(),
             _ => CellValue::Text,
         };
-        Cell { span: self.cells[j].span.clone(), value }
+        Cell {
+            span: self.cells[j].span.clone(),
+            value,
+        }
     }
 
     /// The value cells after label cell `i`; `expected` is the template's count (0 for a group
@@ -487,7 +559,11 @@ impl<'t> Reader<'t> {
         }
         let mut cells: Vec<Cell> = taken.iter().map(|&j| self.cell(j)).collect();
         let want = if expected == 0 {
-            if cells.iter().any(|c| c.value != CellValue::Empty) { group_cols } else { 0 }
+            if cells.iter().any(|c| c.value != CellValue::Empty) {
+                group_cols
+            } else {
+                0
+            }
         } else {
             expected
         };
@@ -573,6 +649,7 @@ fn read_rows(r: &Reader, kind: TableKind, format: Format) -> Option<Table> {
     let mut current_block: Option<&'static str> = None;
     let mut block_stale: HashSet<&'static str> = HashSet::new();
     let mut block_seen: HashSet<&'static str> = HashSet::new();
+    let mut pending_stale = false;
     // Offset after the header rows of each block (table 二).
     let mut block_head_end: HashMap<&'static str, usize> = HashMap::new();
 
@@ -592,12 +669,16 @@ fn read_rows(r: &Reader, kind: TableKind, format: Format) -> Option<Table> {
                 Target::Block(id) => {
                     current_block = Some(id);
                     block_seen.insert(id);
-                    if e.foreign.is_some() {
+                    if e.foreign.is_some() || std::mem::take(&mut pending_stale) {
                         block_stale.insert(id);
                     }
                     block_head_end.insert(id, r.cells[i].row_end);
                 }
                 Target::Header => {
+                    if current_block.is_none() && e.foreign.is_some() {
+                        // Column headers written before the first block header.
+                        pending_stale = true;
+                    }
                     if let Some(b) = current_block {
                         if e.foreign.is_some() {
                             block_stale.insert(b);
@@ -684,8 +765,15 @@ fn read_rows(r: &Reader, kind: TableKind, format: Format) -> Option<Table> {
         if let Some(f) = found.iter_mut().find(|f| f.row.id == "r6") {
             match format {
                 Format::V2021 if !has_subs && !f.row.values.is_empty() => {
-                    let label = o.requests.find("r6").map(|x| x.label.as_str()).unwrap_or("");
-                    table.foreign.push(ForeignLabel { span: f.row.label.clone(), label });
+                    let label = o
+                        .requests
+                        .find("r6")
+                        .map(|x| x.label.as_str())
+                        .unwrap_or("");
+                    table.foreign.push(ForeignLabel {
+                        span: f.row.label.clone(),
+                        label,
+                    });
                     f.row.version = other;
                     f.row.expected = ncols;
                 }
@@ -720,8 +808,10 @@ fn read_rows(r: &Reader, kind: TableKind, format: Format) -> Option<Table> {
     keyed.sort_by_key(|(k, _)| *k);
 
     // Missing rows (and, for table 二, whole blocks) and where each would go.
-    let found_pos: HashMap<&'static str, (usize, usize)> =
-        keyed.iter().map(|(_, f)| (f.row.id, (f.start, f.row.end))).collect();
+    let found_pos: HashMap<&'static str, (usize, usize)> = keyed
+        .iter()
+        .map(|(_, f)| (f.row.id, (f.start, f.row.end)))
+        .collect();
     let insert_at = |idx: usize, block: Option<&str>| -> usize {
         for id in order[..idx].iter().rev() {
             if let Some(&(_, e)) = found_pos.get(id) {
@@ -752,7 +842,9 @@ fn read_rows(r: &Reader, kind: TableKind, format: Format) -> Option<Table> {
             for b in &d.active.block {
                 let bid: &'static str = b.id.as_str();
                 let present = block_head_end.contains_key(bid)
-                    || b.rows.iter().any(|row| found_pos.contains_key(row.id.as_str()));
+                    || b.rows
+                        .iter()
+                        .any(|row| found_pos.contains_key(row.id.as_str()));
                 let first_idx = pos_of(b.rows[0].id.as_str()).unwrap_or(0);
                 if !present {
                     table.missing.push(bid);
@@ -786,9 +878,12 @@ fn read_rows(r: &Reader, kind: TableKind, format: Format) -> Option<Table> {
 
 fn template_ids(kind: TableKind, t: &'static Template) -> Vec<&'static str> {
     match kind {
-        TableKind::Active => {
-            t.active.block.iter().flat_map(|b| b.rows.iter().map(|r| r.id.as_str())).collect()
-        }
+        TableKind::Active => t
+            .active
+            .block
+            .iter()
+            .flat_map(|b| b.rows.iter().map(|r| r.id.as_str()))
+            .collect(),
         TableKind::Requests => t.requests.row.iter().map(|r| r.id.as_str()).collect(),
         TableKind::Appeals => vec!["appeals"],
     }
@@ -797,7 +892,10 @@ fn template_ids(kind: TableKind, t: &'static Template) -> Vec<&'static str> {
 fn read_appeals(r: &Reader, format: Format) -> Option<Table> {
     let d = templates::template(format)?;
     let expected = d.appeals.value_count();
-    let anchor = r.toks.iter().position(|t| matches!(t, Tok::Header(p) if !p.is_empty()))?;
+    let anchor = r
+        .toks
+        .iter()
+        .position(|t| matches!(t, Tok::Header(p) if !p.is_empty()))?;
     let mut last_header = anchor;
     let mut j = anchor + 1;
     while j < r.toks.len() {
@@ -822,11 +920,8 @@ fn read_appeals(r: &Reader, format: Format) -> Option<Table> {
                 for k in last_header + 1..r.toks.len() {
                     if r.cells[k].row == Some(row) && !matches!(r.toks[k], Tok::Header(_)) {
                         taken.push(k);
-                    } else if r.cells[k].row.is_some_and(|x| x > row) || r.cells[k].row.is_none()
-                    {
-                        if k > j {
-                            break;
-                        }
+                    } else if k > j && r.cells[k].row.is_none_or(|x| x > row) {
+                        break;
                     }
                 }
                 let empty = |k: &usize| matches!(r.toks[*k], Tok::Value(CellValue::Empty));
@@ -846,7 +941,8 @@ fn read_appeals(r: &Reader, format: Format) -> Option<Table> {
                     if taken.len() >= expected && !t.is_value_like() {
                         break;
                     }
-                    if matches!(t, Tok::Text) && r.text[r.cells[k].span.clone()].chars().count() > 20
+                    if matches!(t, Tok::Text)
+                        && r.text[r.cells[k].span.clone()].chars().count() > 20
                     {
                         break;
                     }
@@ -945,7 +1041,10 @@ pub fn column_name(kind: TableKind, row: &RowRead, col: usize) -> String {
         TableKind::Requests => t.requests.columns.get(col).cloned().unwrap_or_default(),
         TableKind::Appeals => {
             let n = t.appeals.columns.len().max(1);
-            match (t.appeals.groups.get(col / n), t.appeals.columns.get(col % n)) {
+            match (
+                t.appeals.groups.get(col / n),
+                t.appeals.columns.get(col % n),
+            ) {
                 (Some(g), Some(c)) => format!("{g}{c}"),
                 _ => String::new(),
             }
@@ -1000,10 +1099,18 @@ pub fn row_ints(table: &Table, id: &str) -> Option<Vec<i64>> {
 /// A cell's place in messages: `表三「（一）予以公开」行「自然人」栏`.
 pub fn cell_place(kind: TableKind, row: &RowRead, col: usize) -> String {
     let name = column_name(kind, row, col);
-    let col = if name.is_empty() { format!("第{}个数值单元格", col + 1) } else { format!("「{name}」栏") };
+    let col = if name.is_empty() {
+        format!("第{}个数值单元格", col + 1)
+    } else {
+        format!("「{name}」栏")
+    };
     match kind {
         TableKind::Appeals => format!("{}{col}", short_table_name(kind)),
-        _ => format!("{}「{}」行{col}", short_table_name(kind), row_label(kind, row)),
+        _ => format!(
+            "{}「{}」行{col}",
+            short_table_name(kind),
+            row_label(kind, row)
+        ),
     }
 }
 
@@ -1018,7 +1125,11 @@ pub fn short_table_name(kind: TableKind) -> &'static str {
 
 /// A number as written in messages (`12`, `1.5`).
 pub fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 { format!("{}", v as i64) } else { format!("{v}") }
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
 }
 
 /// The table's name in messages (`表二`).

@@ -2,6 +2,11 @@
 
 use crate::rules::prelude::*;
 
-declare_rule!("GX103", "duplicate-section", Warning, "同一部分标题出现两次");
+declare_rule!(
+    "GX103",
+    "duplicate-section",
+    Warning,
+    "同一部分标题出现两次"
+);
 
 fn check(_cx: &mut Checker) {}

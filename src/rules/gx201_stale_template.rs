@@ -3,7 +3,12 @@
 use crate::document::tables::table_name;
 use crate::rules::prelude::*;
 
-declare_rule!("GX201", "stale-template", Error, "表格使用了另一版本格式的标签");
+declare_rule!(
+    "GX201",
+    "stale-template",
+    Error,
+    "表格使用了另一版本格式的标签"
+);
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
@@ -20,13 +25,19 @@ fn check(cx: &mut Checker) {
                 labels.push(f.label);
             }
         }
-        let list = labels.iter().map(|l| format!("「{l}」")).collect::<Vec<_>>().join("、");
+        let list = labels
+            .iter()
+            .map(|l| format!("「{l}」"))
+            .collect::<Vec<_>>()
+            .join("、");
         let message = match doc.format {
             Format::V2021 => format!(
                 "{}使用了2019年版格式（国办公开办函〔2019〕60号）的标签{}；{}年度报告应使用{}规定的2021年版格式",
                 table_name(table.kind),
                 list,
-                doc.year.map(|y| y.to_string()).unwrap_or_else(|| "本".into()),
+                doc.year
+                    .map(|y| y.to_string())
+                    .unwrap_or_else(|| "本".into()),
                 tmpl.basis
             ),
             _ => format!(
@@ -40,7 +51,10 @@ fn check(cx: &mut Checker) {
         let d = cx.report(first.span.clone(), message);
         if let Some(edit) = fix {
             d.with_fix(Fix::unsafe_(
-                format!("替换为{}年版格式的表格（保留含义未变的数字）", doc.format.as_str()),
+                format!(
+                    "替换为{}年版格式的表格（保留含义未变的数字）",
+                    doc.format.as_str()
+                ),
                 vec![edit],
             ));
         }

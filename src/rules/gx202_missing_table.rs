@@ -2,7 +2,12 @@
 
 use crate::rules::prelude::*;
 
-declare_rule!("GX202", "missing-table", Error, "第二、三、四部分没有可识别的表格");
+declare_rule!(
+    "GX202",
+    "missing-table",
+    Error,
+    "第二、三、四部分没有可识别的表格"
+);
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;

@@ -2,7 +2,12 @@
 
 use crate::rules::prelude::*;
 
-declare_rule!("GX204", "label-variant", Warning, "标签是模板标签的已知变体或笔误");
+declare_rule!(
+    "GX204",
+    "label-variant",
+    Warning,
+    "标签是模板标签的已知变体或笔误"
+);
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;

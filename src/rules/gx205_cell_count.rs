@@ -3,7 +3,12 @@
 use crate::document::tables::{row_label, short_table_name};
 use crate::rules::prelude::*;
 
-declare_rule!("GX205", "cell-count", Error, "一行的数值单元格数量与模板不符");
+declare_rule!(
+    "GX205",
+    "cell-count",
+    Error,
+    "一行的数值单元格数量与模板不符"
+);
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
@@ -23,7 +28,11 @@ fn check(cx: &mut Checker) {
                 }
                 _ => (
                     row.label.clone(),
-                    format!("{}「{}」行", short_table_name(table.kind), row_label(table.kind, row)),
+                    format!(
+                        "{}「{}」行",
+                        short_table_name(table.kind),
+                        row_label(table.kind, row)
+                    ),
                 ),
             };
             let message = format!("{what}有 {n} 个数值单元格，模板要求 {} 个", row.expected);

@@ -3,7 +3,12 @@
 use crate::document::tables::cell_place;
 use crate::rules::prelude::*;
 
-declare_rule!("GX207", "non-numeric-cell", Error, "应填数字的单元格填了文字");
+declare_rule!(
+    "GX207",
+    "non-numeric-cell",
+    Error,
+    "应填数字的单元格填了文字"
+);
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;

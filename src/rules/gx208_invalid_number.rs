@@ -21,12 +21,17 @@ fn check(cx: &mut Checker) {
                         "件数应为非负整数"
                     })
                 } else if v.fract() != 0.0 && kind != ValueKind::Amount {
-                    Some(if kind == ValueKind::Signed { "增减数应为整数" } else { "件数应为非负整数" })
+                    Some(if kind == ValueKind::Signed {
+                        "增减数应为整数"
+                    } else {
+                        "件数应为非负整数"
+                    })
                 } else {
                     None
                 };
                 if let Some(p) = problem {
-                    let message = format!("{}为 {}：{p}", cell_place(table.kind, row, col), fmt_num(v));
+                    let message =
+                        format!("{}为 {}：{p}", cell_place(table.kind, row, col), fmt_num(v));
                     cx.report(cell.span.clone(), message);
                 }
             }

@@ -5,7 +5,12 @@ use crate::document::Cell;
 use crate::document::tables::row_ints;
 use crate::rules::prelude::*;
 
-declare_rule!("GX301", "balance", Error, "表三：第一项加第二项应等于第三项（七）总计加第四项");
+declare_rule!(
+    "GX301",
+    "balance",
+    Error,
+    "表三：第一项加第二项应等于第三项（七）总计加第四项"
+);
 
 /// Report a broken identity at the cell holding the total: expected value, related addend
 /// cells, and an unsafe fix setting the total (when the expected value is not negative).
@@ -56,7 +61,12 @@ fn check(cx: &mut Checker) {
         if lhs == total[c] + next[c] {
             continue;
         }
-        let col = tmpl.requests.columns.get(c).map(String::as_str).unwrap_or("");
+        let col = tmpl
+            .requests
+            .columns
+            .get(c)
+            .map(String::as_str)
+            .unwrap_or("");
         let expected = lhs - total[c];
         let message = format!(
             "表三「{col}」列不平衡：第一项加第二项（{} + {} = {lhs}）应等于第三项总计加第四项（{} + {} = {}）；结转下年度继续办理应为 {expected}，实为 {}",
@@ -70,8 +80,18 @@ fn check(cx: &mut Checker) {
         let related = vec![
             (rn.values[c].span.clone(), format!("本年新收：{}", new[c])),
             (rc.values[c].span.clone(), format!("上年结转：{}", carry[c])),
-            (rt.values[c].span.clone(), format!("（七）总计：{}", total[c])),
+            (
+                rt.values[c].span.clone(),
+                format!("（七）总计：{}", total[c]),
+            ),
         ];
-        report_total(cx, &rx.values[c], "结转下年度继续办理", expected, message, related);
+        report_total(
+            cx,
+            &rx.values[c],
+            "结转下年度继续办理",
+            expected,
+            message,
+            related,
+        );
     }
 }

@@ -5,7 +5,12 @@ use crate::document::{RowRead, Table};
 use crate::rules::gx301_balance::report_total;
 use crate::rules::prelude::*;
 
-declare_rule!("GX302", "results-total", Error, "表三：（七）总计应等于各办理结果之和");
+declare_rule!(
+    "GX302",
+    "results-total",
+    Error,
+    "表三：（七）总计应等于各办理结果之和"
+);
 
 /// The sub-row ids of a group row of table 三 (the 2021 template's, a superset of 2019's).
 pub(crate) fn children(group: &str) -> Vec<&'static str> {
@@ -28,7 +33,11 @@ pub(crate) fn group_rows<'t>(t: &'t Table, group: &str) -> Option<Vec<&'t RowRea
     if kids.iter().any(|k| t.row(k).is_some()) {
         let rows: Option<Vec<&RowRead>> = kids.iter().map(|k| t.row(k)).collect();
         let rows = rows?;
-        if rows.iter().all(|r| ints(r).is_some()) { Some(rows) } else { None }
+        if rows.iter().all(|r| ints(r).is_some()) {
+            Some(rows)
+        } else {
+            None
+        }
     } else {
         let r = t.row(group)?;
         ints(r).map(|_| vec![r])
@@ -69,26 +78,28 @@ fn check(cx: &mut Checker) {
     let Some(tmpl) = crate::templates::template(rt.version) else {
         return;
     };
-    for c in 0..total.len() {
+    for (c, &actual) in total.iter().enumerate() {
         let sums: Vec<i64> = groups
             .iter()
             .map(|(_, rows)| rows.iter().filter_map(|r| r.values[c].value.as_int()).sum())
             .collect();
         let expected: i64 = sums.iter().sum();
-        if expected == total[c] {
+        if expected == actual {
             continue;
         }
-        let col = tmpl.requests.columns.get(c).map(String::as_str).unwrap_or("");
+        let col = tmpl
+            .requests
+            .columns
+            .get(c)
+            .map(String::as_str)
+            .unwrap_or("");
         let terms = groups
             .iter()
             .zip(&sums)
             .map(|((short, _), s)| format!("{short}{s}"))
             .collect::<Vec<_>>()
             .join(" + ");
-        let message = format!(
-            "表三（七）总计「{col}」栏应为 {expected}，实为 {}（{terms}）",
-            total[c]
-        );
+        let message = format!("表三（七）总计「{col}」栏应为 {expected}，实为 {actual}（{terms}）");
         let mut related = Vec::new();
         for (_, rows) in &groups {
             for r in rows {

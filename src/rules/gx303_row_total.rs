@@ -4,7 +4,12 @@ use crate::document::tables::{ints, row_label};
 use crate::rules::gx301_balance::report_total;
 use crate::rules::prelude::*;
 
-declare_rule!("GX303", "row-total", Error, "表三：每行总计应等于各申请人列之和");
+declare_rule!(
+    "GX303",
+    "row-total",
+    Error,
+    "表三：每行总计应等于各申请人列之和"
+);
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;

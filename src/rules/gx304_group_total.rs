@@ -5,7 +5,12 @@ use crate::rules::gx301_balance::report_total;
 use crate::rules::gx302_results_total::children;
 use crate::rules::prelude::*;
 
-declare_rule!("GX304", "group-total", Error, "表三：分组行的数字应等于其子项之和");
+declare_rule!(
+    "GX304",
+    "group-total",
+    Error,
+    "表三：分组行的数字应等于其子项之和"
+);
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
@@ -32,12 +37,17 @@ fn check(cx: &mut Checker) {
             continue;
         };
         let glabel = row_label(TableKind::Requests, grow);
-        for c in 0..gv.len() {
+        for (c, &actual) in gv.iter().enumerate() {
             let expected: i64 = vals.iter().filter_map(|v| v.get(c)).sum();
-            if expected == gv[c] {
+            if expected == actual {
                 continue;
             }
-            let col = tmpl.requests.columns.get(c).map(String::as_str).unwrap_or("");
+            let col = tmpl
+                .requests
+                .columns
+                .get(c)
+                .map(String::as_str)
+                .unwrap_or("");
             let mut terms: Vec<String> = Vec::new();
             let mut zero = false;
             for (r, v) in rows.iter().zip(&vals) {
@@ -50,11 +60,14 @@ fn check(cx: &mut Checker) {
             }
             let mut list = terms.join(" + ");
             if zero {
-                list.push_str(if terms.is_empty() { "各子项均为 0" } else { "，其余子项为 0" });
+                list.push_str(if terms.is_empty() {
+                    "各子项均为 0"
+                } else {
+                    "，其余子项为 0"
+                });
             }
             let message = format!(
-                "表三「{glabel}」「{col}」栏应为其子项之和 {expected}，实为 {}（{list}）",
-                gv[c]
+                "表三「{glabel}」「{col}」栏应为其子项之和 {expected}，实为 {actual}（{list}）"
             );
             let related = rows
                 .iter()
@@ -62,7 +75,11 @@ fn check(cx: &mut Checker) {
                 .map(|(r, v)| {
                     (
                         r.values[c].span.clone(),
-                        format!("{}：{}", row_label(TableKind::Requests, r), v.get(c).copied().unwrap_or(0)),
+                        format!(
+                            "{}：{}",
+                            row_label(TableKind::Requests, r),
+                            v.get(c).copied().unwrap_or(0)
+                        ),
                     )
                 })
                 .collect();

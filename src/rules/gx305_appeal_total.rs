@@ -46,8 +46,20 @@ fn check(cx: &mut Checker) {
         let related = tmpl.appeals.columns[..n - 1]
             .iter()
             .enumerate()
-            .map(|(i, c)| (row.values[base + i].span.clone(), format!("{group}{c}：{}", v[base + i])))
+            .map(|(i, c)| {
+                (
+                    row.values[base + i].span.clone(),
+                    format!("{group}{c}：{}", v[base + i]),
+                )
+            })
             .collect();
-        report_total(cx, &row.values[base + n - 1], &format!("{group}总计"), expected, message, related);
+        report_total(
+            cx,
+            &row.values[base + n - 1],
+            &format!("{group}总计"),
+            expected,
+            message,
+            related,
+        );
     }
 }

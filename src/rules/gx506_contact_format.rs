@@ -2,6 +2,11 @@
 
 use crate::rules::prelude::*;
 
-declare_rule!("GX506", "contact-format", Info, "邮编、电子邮箱或电话格式不正确");
+declare_rule!(
+    "GX506",
+    "contact-format",
+    Info,
+    "邮编、电子邮箱或电话格式不正确"
+);
 
 fn check(_cx: &mut Checker) {}

@@ -2,6 +2,11 @@
 
 use crate::rules::prelude::*;
 
-declare_rule!("GX603", "text-results", Warning, "正文所述办理结果与表三不一致");
+declare_rule!(
+    "GX603",
+    "text-results",
+    Warning,
+    "正文所述办理结果与表三不一致"
+);
 
 fn check(_cx: &mut Checker) {}
