@@ -7,13 +7,6 @@ mod support;
 use gxlint::document::{CellValue, Document, Format, TableForm, TableKind, tables};
 use support::*;
 
-const FORMS: [(&str, TableForm); 4] = [
-    ("form_markdown.md", TableForm::Markdown),
-    ("form_pipe.txt", TableForm::Pipe),
-    ("form_tab.txt", TableForm::Tab),
-    ("form_cell.txt", TableForm::CellPerLine),
-];
-
 /// (table, row id, values as written) for every row read.
 fn readout(doc: &Document) -> Vec<(TableKind, &'static str, Vec<String>)> {
     let mut out = Vec::new();
