@@ -105,8 +105,8 @@ fn read_fixture_tables(text: &str) -> Vec<Table> {
     let s5 = text.find("## 五、").unwrap();
     let mut req_rows = Vec::new();
     let mut appeals_rows = Vec::new();
-    let (mut req_span, mut app_span): (Option<(usize, usize)>, Option<(usize, usize)>) =
-        (None, None);
+    let mut req_span: Option<(usize, usize)> = None;
+    let mut app_span: Option<(usize, usize)> = None;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         let (start, end) = (pos, pos + line.trim_end().len());
