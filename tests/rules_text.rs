@@ -133,6 +133,7 @@ fn read_fixture_tables(text: &str) -> Vec<Table> {
                         values,
                         expected: 7,
                         end,
+                        version: gxlint::document::Format::V2021,
                     });
                     break;
                 }
@@ -151,6 +152,7 @@ fn read_fixture_tables(text: &str) -> Vec<Table> {
                     values,
                     expected: 15,
                     end,
+                    version: gxlint::document::Format::V2021,
                 });
             }
         }
@@ -379,7 +381,6 @@ fn prose_inside_a_table_is_not_read() {
 
 /// The same fixtures through the real table reader (branch `tables`).
 #[test]
-#[ignore = "needs the table reader (branch tables) on main"]
 fn real_reader_text_against_tables() {
     let mut failures = Vec::new();
     for (prose, totals, four, want) in cases() {
@@ -393,4 +394,62 @@ fn real_reader_text_against_tables() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+fn seed(n: &str) -> String {
+    let mut candidates = Vec::new();
+    if let Ok(p) = std::env::var("GXLINT_SEEDS") {
+        candidates.push(std::path::PathBuf::from(p));
+    }
+    candidates.push(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"));
+    candidates.push(std::path::PathBuf::from("/work/shared/seeds"));
+    let dir = candidates
+        .into_iter()
+        .find(|p| p.is_dir())
+        .expect("seed directory: set GXLINT_SEEDS");
+    let entry = std::fs::read_dir(&dir)
+        .expect("read seeds")
+        .filter_map(|e| e.ok())
+        .find(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(&format!("{n}_"))
+        })
+        .unwrap_or_else(|| panic!("seed {n} missing"));
+    std::fs::read_to_string(entry.path()).expect("read seed")
+}
+
+/// Seeds 001 and 003 say no application was received, and their tables 三 agree (all zero):
+/// the prose is compared (the tables are read) and nothing is reported.
+#[test]
+fn seeds_prose_agrees_with_tables() {
+    for n in ["001", "003"] {
+        let text = seed(n);
+        let settings = Settings::default();
+        let doc = Document::parse(&text, &settings);
+        let t = doc.table(TableKind::Requests).expect("table 三 read");
+        let new = t
+            .row("new")
+            .and_then(|r| r.values.get(6))
+            .and_then(|c| c.value.as_int());
+        assert_eq!(new, Some(0), "seed {n}: 一 总计");
+        assert!(
+            mine(&text, gxlint::lint(&doc, &settings)).is_empty(),
+            "seed {n}"
+        );
+    }
+    // Make 001's table disagree: its prose `未收到要求公开政府信息的申请` is then reported.
+    let text = seed("001");
+    let settings = Settings::default();
+    let mut doc = Document::parse(&text, &settings);
+    let t = doc
+        .tables
+        .iter_mut()
+        .find(|t| t.kind == TableKind::Requests)
+        .unwrap();
+    let row = t.rows.iter_mut().find(|r| r.id == "new").unwrap();
+    row.values[6].value = CellValue::Number(2.0);
+    let got = mine(&text, gxlint::lint(&doc, &settings));
+    assert_eq!(codes(&got), vec!["GX601"], "{got:?}");
+    assert!(got[0].1.contains("未收到要求公开政府信息的申请"), "{got:?}");
 }
