@@ -34,7 +34,10 @@ use crate::document::{Document, Table};
 
 /// The table form a fix should use: the one the document's other tables use, markdown when none.
 pub fn table_form_of(doc: &Document) -> TableForm {
-    doc.tables.first().map(|t| t.form).unwrap_or(TableForm::Markdown)
+    doc.tables
+        .first()
+        .map(|t| t.form)
+        .unwrap_or(TableForm::Markdown)
 }
 
 /// GX201's fix: replace a table of the other format version by the canonical one of the

@@ -46,7 +46,11 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, String> {
 /// Check `text`, apply the fixes `mode` allows, re-check, repeat (bounded).
 pub fn fix_text(text: &str, settings: &Settings, _mode: FixMode) -> FixOutcome {
     let remaining = crate::check(text, settings).diagnostics;
-    FixOutcome { text: text.to_string(), applied: 0, remaining }
+    FixOutcome {
+        text: text.to_string(),
+        applied: 0,
+        remaining,
+    }
 }
 
 /// A unified diff of `old` → `new` for `path` (for `--diff`).
