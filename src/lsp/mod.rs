@@ -215,6 +215,10 @@ async fn lint_loop(shared: Arc<Shared>, client: Client, uri: lsp::Uri) {
         };
         let caps = shared.caps();
         let settings = shared.settings.for_uri(&uri);
+        for e in shared.settings.take_errors() {
+            client.show_message(lsp::MessageType::WARNING, &e).await;
+            log(&client, lsp::MessageType::WARNING, e).await;
+        }
         let engine = shared.engine;
         let u = uri.clone();
         let t = text.clone();
