@@ -774,3 +774,226 @@ async fn seeds_outline_is_the_documents() {
         }
     }
 }
+
+/// (code, range) of the library's diagnostics, positions computed on the client side.
+fn library_ranges(text: &str, unit: Unit) -> Vec<(String, Value)> {
+    gxlint::check(text, &Settings::default())
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.code.to_string(), range_json(text, d.span, unit)))
+        .collect()
+}
+
+/// The whole session with the real rules: a real report (seed 001) in CRLF with 𠮷, typed
+/// residue (GX503, safe delete), then the missing period sentence of seed 003 (GX402).
+async fn real_library_session(unit: Unit) {
+    let seeds = seeds();
+    let (mut c, server) = in_memory(Engine::default());
+    c.initialize(caps(unit)).await;
+    let base = seeds[1].1.replace("\r\n", "\n").replace('\n', "\r\n");
+    let mut doc = Doc::open(&mut c, "real.md", &format!("𠮷{base}"), unit).await;
+    let before = doc.diagnostics(&mut c).await;
+    assert_eq!(got_ranges(&before), library_ranges(&doc.text, unit));
+    let residues = |d: &[Value]| d.iter().filter(|d| d["code"] == "GX503").count();
+    let n503 = residues(&before);
+    doc.type_at_end(&mut c, "\r\n𠮷：扫一扫在手机打开当前页\r\n")
+        .await;
+    let diags = doc.diagnostics(&mut c).await;
+    assert_eq!(got_ranges(&diags), library_ranges(&doc.text, unit));
+    assert_eq!(residues(&diags), n503 + 1);
+    let (l, _) = pos_of(&doc.text, doc.text.rfind(RESIDUE).unwrap(), unit);
+    let target = diags
+        .iter()
+        .find(|d| d["code"] == "GX503" && d["range"]["start"]["line"] == l)
+        .expect("GX503 on the typed line")
+        .clone();
+    assert_eq!(target["range"]["start"]["character"], width("𠮷：", unit));
+    let r = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc.uri}, "range": target["range"],
+                   "context": {"diagnostics": [target]}}),
+        )
+        .await;
+    let actions = r["result"].as_array().unwrap();
+    let safe = actions
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .expect("a safe fix");
+    for e in safe["edit"]["changes"][&doc.uri]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+    {
+        doc.change(&mut c, e["range"].clone(), e["newText"].as_str().unwrap())
+            .await;
+    }
+    let diags = doc.diagnostics(&mut c).await;
+    assert_eq!(residues(&diags), n503);
+    assert!(
+        !diags
+            .iter()
+            .any(|d| d["range"]["start"]["line"] == l && d["code"] == "GX503")
+    );
+    assert_eq!(got_ranges(&diags), library_ranges(&doc.text, unit));
+
+    // Seed 003 has no period sentence: GX402's safe fix inserts it.
+    let mut doc = Doc::open(&mut c, "003.md", &seeds[3].1, unit).await;
+    let diags = doc.diagnostics(&mut c).await;
+    let missing = diags
+        .iter()
+        .find(|d| d["code"] == "GX402")
+        .expect("GX402 on seed 003")
+        .clone();
+    let r = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": doc.uri}, "range": missing["range"],
+                   "context": {"diagnostics": [missing], "only": ["quickfix"]}}),
+        )
+        .await;
+    let fix = r["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .unwrap()
+        .clone();
+    let e = fix["edit"]["changes"][&doc.uri][0].clone();
+    doc.change(&mut c, e["range"].clone(), e["newText"].as_str().unwrap())
+        .await;
+    let diags = doc.diagnostics(&mut c).await;
+    assert!(!diags.iter().any(|d| d["code"] == "GX402"), "{diags:#?}");
+    assert_eq!(got_ranges(&diags), library_ranges(&doc.text, unit));
+
+    c.shutdown().await;
+    assert!(server.await.unwrap());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn real_library_session_utf16() {
+    real_library_session(Unit::Utf16).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn real_library_session_utf8() {
+    real_library_session(Unit::Utf8).await;
+}
+
+/// Every seed: the server's diagnostics and fixes, position for position, are what
+/// `gxlint check --format json` prints (1-based char columns; LSP UTF-16 converted).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seeds_match_check_json() {
+    let (mut c, _server) = in_memory(Engine::default());
+    c.initialize(json!({})).await;
+    let dir = seeds_dir().canonicalize().unwrap();
+    for (name, text) in seeds() {
+        let path = dir.join(&name);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gxlint"))
+            .args(["check", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).expect("check --format json");
+        let want: Vec<Value> = report["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let pos = |p: &Value| {
+                    json!([
+                        p["line"].as_u64().unwrap() - 1,
+                        p["column"].as_u64().unwrap() - 1
+                    ])
+                };
+                let edits: Vec<Value> = d["fixes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| {
+                        json!([
+                            f["title"],
+                            f["applicability"] == "safe",
+                            f["edits"]
+                                .as_array()
+                                .unwrap()
+                                .iter()
+                                .map(|e| json!([e["byte_range"], e["new_text"]]))
+                                .collect::<Vec<_>>()
+                        ])
+                    })
+                    .collect();
+                json!([
+                    d["code"],
+                    d["message"],
+                    pos(&d["range"]["start"]),
+                    pos(&d["range"]["end"]),
+                    edits
+                ])
+            })
+            .collect();
+        let uri = format!("file://{}", path.display());
+        c.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        )
+        .await;
+        let diags = c.diagnostics(&uri, 1).await.unwrap();
+        let byte = |p: &Value| {
+            offset_of(
+                &text,
+                p["line"].as_u64().unwrap() as u32,
+                p["character"].as_u64().unwrap() as u32,
+                Unit::Utf16,
+            )
+        };
+        let got: Vec<Value> = diags
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let p = |v: &Value| {
+                    let (l, col) = char_pos(
+                        &text,
+                        v["line"].as_u64().unwrap() as u32,
+                        v["character"].as_u64().unwrap() as u32,
+                    );
+                    json!([l, col])
+                };
+                let edits: Vec<Value> = d["data"]["fixes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| {
+                        json!([
+                            f["title"],
+                            f["safe"],
+                            f["edits"]
+                                .as_array()
+                                .unwrap()
+                                .iter()
+                                .map(|e| json!([
+                                    [byte(&e["range"]["start"]), byte(&e["range"]["end"])],
+                                    e["newText"]
+                                ]))
+                                .collect::<Vec<_>>()
+                        ])
+                    })
+                    .collect();
+                json!([
+                    d["code"],
+                    d["message"],
+                    p(&d["range"]["start"]),
+                    p(&d["range"]["end"]),
+                    edits
+                ])
+            })
+            .collect();
+        assert_eq!(got, want, "{name}");
+        assert!(
+            !want.is_empty() || name.starts_with("001"),
+            "{name}: no diagnostics at all?"
+        );
+    }
+}
