@@ -997,3 +997,81 @@ async fn seeds_match_check_json() {
         );
     }
 }
+
+/// Hover on a value of table 三 in a correct report: its labels and identities, all holding.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_on_table_value_shows_identities() {
+    use gxlint::document::{Document, TableKind};
+    let (mut c, _server) = in_memory(Engine::default());
+    c.initialize(json!({})).await;
+    let seeds = seeds();
+    let text = &seeds[1].1;
+    let parsed = Document::parse(text, &Settings::default());
+    let table = parsed
+        .table(TableKind::Requests)
+        .expect("table 三 in seed 001");
+    let row = table.row("new").expect("row 一");
+    let total = row.values.last().unwrap().clone();
+    let doc = Doc::open(&mut c, "hover.md", text, Unit::Utf16).await;
+    doc.diagnostics(&mut c).await;
+    let (l, col) = pos_of(text, total.span.start, Unit::Utf16);
+    let r = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": doc.uri}, "position": {"line": l, "character": col}}),
+        )
+        .await;
+    let value = r["result"]["contents"]["value"]
+        .as_str()
+        .expect("hover text");
+    assert!(
+        value.contains("一、本年新收政府信息公开申请数量"),
+        "{value}"
+    );
+    assert!(value.contains("列：总计"), "{value}");
+    assert!(
+        value.contains("GX301") && value.contains("GX303"),
+        "{value}"
+    );
+    let n = total.value.as_int().unwrap();
+    assert!(value.contains(&format!("本格应为 {n}，相符")), "{value}");
+    assert_eq!(
+        r["result"]["range"],
+        range_json(text, total.span.clone(), Unit::Utf16)
+    );
+
+    // Break the total: the hover gives the value it should have.
+    let mut doc = doc;
+    let wrong = (n + 1).to_string();
+    doc.change(
+        &mut c,
+        range_json(text, total.span.clone(), Unit::Utf16),
+        &wrong,
+    )
+    .await;
+    doc.diagnostics(&mut c).await;
+    let r = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": doc.uri}, "position": {"line": l, "character": col}}),
+        )
+        .await;
+    let value = r["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.contains(&format!("本格应为 {n}，实为 {wrong}")),
+        "{value}"
+    );
+    // and the broken total has an inlay hint with the expected value, if the rule gives one
+    let r = c
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": doc.uri},
+                   "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9999, "character": 0}}}),
+        )
+        .await;
+    let hints = r["result"].as_array().unwrap();
+    assert!(
+        hints.iter().any(|h| h["label"] == format!("应为 {n}")),
+        "{hints:#?}"
+    );
+}
