@@ -36,6 +36,7 @@ pub struct Analysis {
 /// diagnostics removed, sorted by position.
 pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    doc.suppressions.reset_usage();
     for rule in rules::ALL {
         if rule.code == "GX001" || !settings.enabled(rule) {
             continue;
@@ -43,16 +44,16 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         let mut cx = rules::Checker::new(doc, settings, rule, &mut out);
         (rule.check)(&mut cx);
     }
-    for d in &mut out {
-        if let Some(sev) = settings.severity.get(d.code) {
-            d.severity = *sev;
-        }
-    }
     out.retain(|d| !doc.suppressions.suppresses(d, &doc.lines));
     let unused = rules::find("GX001").expect("GX001 registered");
     if settings.enabled(unused) {
         let mut cx = rules::Checker::new(doc, settings, unused, &mut out);
         (unused.check)(&mut cx);
+    }
+    for d in &mut out {
+        if let Some(sev) = settings.severity.get(d.code) {
+            d.severity = *sev;
+        }
     }
     out.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
     out
