@@ -321,3 +321,18 @@ fn no_panic_on_odd_input() {
         let _ = gxlint::check(t, &Settings::default());
     }
 }
+
+#[test]
+fn non_report_text_is_not_judged() {
+    // No title, none of the six headings: a stray file, not a draft.
+    let text = "# 说明\n本目录存放年度报告草稿。\n";
+    assert_eq!(codes(text), Vec::<&str>::new());
+    let s = Settings {
+        year: Some(2021),
+        ..Settings::default()
+    };
+    assert!(mine(text, &s).is_empty());
+    // A title alone is a draft: all six sections are missing.
+    let draft = "某某局2021年政府信息公开工作年度报告\n";
+    assert_eq!(codes(draft).iter().filter(|c| **c == "GX101").count(), 6);
+}

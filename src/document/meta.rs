@@ -777,3 +777,10 @@ pub fn period_parts(text: &str, period: &Period) -> Option<[DatePart; 2]> {
 pub fn is_metadata_line(line: &str) -> bool {
     is_metadata(&fold(line))
 }
+
+/// Whether the text is recognisable as a report at all: it has a title or one of the six
+/// section headings. Rules that would report on everything a stray file lacks (GX101, GX404)
+/// stay silent on other texts (a README in a checked directory, a snippet).
+pub fn looks_like_report(doc: &super::Document) -> bool {
+    doc.title.is_some() || !doc.sections.is_empty()
+}
