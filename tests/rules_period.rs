@@ -1,8 +1,8 @@
 //! GX4xx (year, period, dates, citations) and the meta reader, on the seeds and on fixtures.
 
-mod common;
+mod reader_support;
 
-use common::{Report, apply, codes, mine, only, seed};
+use reader_support::{Report, apply, codes, mine, only, seed};
 use gxlint::config::Settings;
 use gxlint::diagnostic::Applicability;
 use gxlint::document::{AgencyKind, Date, Document, Format, YearSource};

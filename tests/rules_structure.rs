@@ -1,8 +1,8 @@
 //! GX1xx (structure) and the section reader, on the seeds and on small fixtures.
 
-mod common;
+mod reader_support;
 
-use common::{Report, apply, codes, mine, only, seed};
+use reader_support::{Report, apply, codes, mine, only, seed};
 use gxlint::config::Settings;
 use gxlint::diagnostic::Applicability;
 use gxlint::document::{Document, HeadingMarkup};

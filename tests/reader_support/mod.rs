@@ -1,4 +1,4 @@
-//! Shared helpers for the reader's rule tests: seed loading and a small report fixture.
+//! Helpers for the reader's rule tests (rules_structure, rules_period): seeds and a report fixture.
 #![allow(dead_code)]
 
 use gxlint::config::Settings;
