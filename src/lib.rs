@@ -14,6 +14,7 @@ pub mod fold;
 pub mod line_index;
 pub mod lsp;
 pub mod new;
+pub mod query;
 pub mod render;
 pub mod rules;
 pub mod suppress;
