@@ -2,10 +2,10 @@
 
 mod reader_support;
 
-use reader_support::{Report, apply, codes, mine, only, seed};
 use gxlint::config::Settings;
 use gxlint::diagnostic::Applicability;
 use gxlint::document::{AgencyKind, Date, Document, Format, YearSource};
+use reader_support::{Report, apply, codes, mine, only, seed};
 
 fn gx4(text: &str) -> Vec<&'static str> {
     codes(text)

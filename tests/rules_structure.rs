@@ -2,10 +2,10 @@
 
 mod reader_support;
 
-use reader_support::{Report, apply, codes, mine, only, seed};
 use gxlint::config::Settings;
 use gxlint::diagnostic::Applicability;
 use gxlint::document::{Document, HeadingMarkup};
+use reader_support::{Report, apply, codes, mine, only, seed};
 
 fn section_numbers(text: &str) -> Vec<u8> {
     let settings = Settings::default();
