@@ -411,3 +411,89 @@ fn gx407_stale_year() {
         assert_eq!(gx4(&r.render()), Vec::<&str>::new(), "{ok}");
     }
 }
+
+#[test]
+fn coarse_periods() {
+    for opening in [
+        "本年度报告中所列数据的统计期限为2021年1月至12月。",
+        "统计时间为2021年度。",
+        "本报告统计期为2021年全年，数据截至2021年12月31日。",
+    ] {
+        let mut r = Report::new(2021);
+        r.opening = opening.into();
+        assert_eq!(gx4(&r.render()), Vec::<&str>::new(), "{opening}");
+    }
+    let mut r = Report::new(2021);
+    r.opening = "本年度报告中所列数据的统计期限为2020年1月至12月。".into();
+    let text = r.render();
+    let ds = mine(&text, &Settings::default());
+    let d = only(&ds, "GX401");
+    assert_eq!(d.len(), 1);
+    assert_eq!(&text[d[0].span.clone()], "2020年1月至12月");
+    assert!(d[0].message.contains("实为 2020年1月1日至2020年12月31日"));
+    assert!(d[0].fixes.is_empty(), "no day-level dates to rewrite");
+    let mut r = Report::new(2021);
+    r.opening = "统计时间为2021年1月至6月。".into();
+    assert_eq!(gx4(&r.render()), vec!["GX401"]);
+}
+
+#[test]
+fn period_reader_never_panics() {
+    let pieces = [
+        "统计期限",
+        "自",
+        "起",
+        "至",
+        "止",
+        "年",
+        "月",
+        "日",
+        "2021",
+        "１２",
+        "-",
+        "—",
+        "。",
+        "\n",
+        "\r\n",
+        "𠮷",
+        "\u{feff}",
+        " ",
+        "为",
+        "度",
+        "31",
+        "13",
+        "统计数据从",
+        "发布时间:",
+        "一、",
+        "总体情况",
+        "**",
+        "## ",
+        "〔2019〕60号",
+        "国务院令第492号",
+    ];
+    let mut seed = 0x2545_f491_u64;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        if seed % 2 == 1 {
+            text.push_str("某局2021年政府信息公开工作年度报告\n");
+        }
+        let n = (seed % 14) as usize + 1;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let a = gxlint::check(&text, &Settings::default());
+        for d in a.diagnostics {
+            assert!(
+                text.get(d.span.clone()).is_some(),
+                "{:?} in {text:?}",
+                d.span
+            );
+            for f in d.fixes {
+                gxlint::fix::apply_edits(&text, &f.edits).expect("fix applies");
+            }
+        }
+    }
+}

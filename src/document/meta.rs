@@ -230,6 +230,88 @@ static PERIOD_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?P<a>\d[0-9年月日号./]*)(?:起|开始)?(?:至|到|~|—+)(?P<b>\d[0-9年月日号./]*)")
 });
 
+static PERIOD_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:为|是|:|自|从)?(?:(?P<ay>\d+)年)?(?P<am>\d+)月份?(?:起|开始)?(?:至|到|~|-+|—+)(?:(?P<by>\d+)年)?(?P<bm>\d+)月份?(?:止|底)?(?:[,(]|$)",
+    )
+});
+static PERIOD_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:为|是|:)(?P<y>\d+)年度?(?:全年)?(?:[,(]|$)"));
+
+/// A period stated by months (`2021年1月至12月`) or as a whole year (`统计期限为2021年度`),
+/// right after its keyword.
+fn coarse_period(f: &Folded, from: usize, tail: &str) -> Option<Period> {
+    let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
+    if let Some(c) = PERIOD_MONTHS.captures(tail) {
+        let first = c.name("ay").or(c.name("am"))?;
+        let last = c.name("bm")?;
+        let span = f.source_span(from + first.start(), from + last.end() + '月'.len_utf8());
+        let ya = c.name("ay").map(|m| parse_year(m.as_str()));
+        let yb = c.name("by").map(|m| parse_year(m.as_str()));
+        let (ya, yb) = match (ya, yb) {
+            (Some(Some(a)), Some(Some(b))) => (a, b),
+            (Some(Some(a)), None) => (a, a),
+            (None, Some(Some(b))) => (b, b),
+            (None, None) => {
+                return Some(Period {
+                    span,
+                    start: None,
+                    end: None,
+                    malformed: false,
+                });
+            }
+            _ => {
+                return Some(Period {
+                    span,
+                    start: None,
+                    end: None,
+                    malformed: true,
+                });
+            }
+        };
+        let (ma, mb) = (num(c.name("am"))?, num(c.name("bm"))?);
+        let start = make_date(ya, ma, 1);
+        let end = make_date(yb, mb, days_in_month(yb, mb).max(1));
+        return Some(match (start, end) {
+            (Some(s), Some(e)) => Period {
+                span,
+                start: Some(s),
+                end: Some(e),
+                malformed: false,
+            },
+            _ => Period {
+                span,
+                start: None,
+                end: None,
+                malformed: true,
+            },
+        });
+    }
+    let c = PERIOD_YEAR.captures(tail)?;
+    let y = c.name("y")?;
+    let mut end = y.end() + '年'.len_utf8();
+    if tail[end..].starts_with('度') {
+        end += '度'.len_utf8();
+    }
+    let span = f.source_span(from + y.start(), from + end);
+    Some(
+        match parse_year(y.as_str()).and_then(|y| make_date(y, 1, 1).map(|s| (y, s))) {
+            Some((y, s)) => Period {
+                span,
+                start: Some(s),
+                end: make_date(y, 12, 31),
+                malformed: false,
+            },
+            None => Period {
+                span,
+                start: None,
+                end: None,
+                malformed: true,
+            },
+        },
+    )
+}
+
 /// A date as written: the year may be omitted; values not yet validated.
 struct RawDate {
     year: Option<String>,
@@ -367,6 +449,14 @@ fn period_in_line(f: &Folded) -> Option<Period> {
                     malformed: true,
                 },
             });
+        }
+        for k in PERIOD_KEYWORDS {
+            for (p, _) in sent.match_indices(k) {
+                let at = s + p + k.len();
+                if let Some(p) = coarse_period(f, at, &f.text[at..e]) {
+                    return Some(p);
+                }
+            }
         }
         if let Some(c) = PERIOD_LOOSE.captures(tail)
             && c.get(0).is_some_and(|m| m.start() <= PERIOD_PROXIMITY)
@@ -757,6 +847,9 @@ pub fn period_parts(text: &str, period: &Period) -> Option<[DatePart; 2]> {
             Some(DatePart { span, style })
         };
         return Some([part('a')?, part('b')?]);
+    }
+    if !period.malformed {
+        return None; // a month range or a whole year: no day-level dates to rewrite
     }
     let c = PERIOD_LOOSE.captures(&f.text)?;
     let (a, b) = (c.name("a")?, c.name("b")?);
