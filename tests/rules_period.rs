@@ -256,6 +256,18 @@ fn gx402_period_missing() {
     )));
     assert_eq!(codes(&fixed), Vec::<&str>::new());
 
+    // A bold title: the sentence goes after the closing `**`.
+    let mut r = Report::new(2021);
+    r.opening = String::new();
+    r.title = format!("**{}**", r.title);
+    let text = r.render();
+    let ds = mine(&text, &Settings::default());
+    let fixed = apply(&text, only(&ds, "GX402")[0], Applicability::Safe);
+    assert!(
+        fixed.starts_with(&format!("{}\n本年度报告中所列数据", r.title)),
+        "{fixed}"
+    );
+
     // No year: nothing to insert (GX404 speaks instead).
     let mut r = Report::new(2021);
     r.title = "某某局政府信息公开工作年度报告".into();

@@ -532,9 +532,19 @@ pub fn find_period(text: &str, sections: &[Section]) -> (Option<Period>, usize) 
     (period, opening_end(text, sections))
 }
 
+/// End of the title's line, without trailing white space (after a closing `**`, if any).
+pub fn title_line_end(text: &str, title: &Title) -> usize {
+    let end = line_spans(text)
+        .into_iter()
+        .find(|l| l.start <= title.span.start && title.span.end <= l.end)
+        .map(|l| l.end)
+        .unwrap_or(title.span.end);
+    let line = text.get(title.span.start..end).unwrap_or("");
+    title.span.start + line.trim_end_matches(super::sections::is_space).len()
+}
+
 fn opening_end(text: &str, sections: &[Section]) -> usize {
-    let title = find_title(text);
-    let title_end = title.as_ref().map(|t| t.span.end);
+    let title_end = find_title(text).map(|t| title_line_end(text, &t));
     let from = title_end.unwrap_or(0);
     let until = sections
         .iter()

@@ -1,7 +1,7 @@
 //! GX402 period-missing: 没有统计期限说明.
 
 use crate::canonical::period_sentence;
-use crate::document::meta::looks_like_report;
+use crate::document::meta::{looks_like_report, title_line_end};
 use crate::document::sections::line_spans;
 use crate::rules::prelude::*;
 
@@ -20,7 +20,7 @@ fn check(cx: &mut Checker) {
     } else {
         "\n"
     };
-    let title_end = doc.title.as_ref().map(|t| t.span.end);
+    let title_end = doc.title.as_ref().map(|t| title_line_end(doc.text, t));
     // Appended to the opening paragraph; on a line of its own after the title or at the top.
     let insert = if title_end == Some(at) {
         format!("{eol}{sentence}")
