@@ -24,13 +24,20 @@ fn expect(text: &str, want: &[(&str, usize)]) {
 
 /// Every value row of a table read as the expected number of integers, all `value`.
 fn all_values(doc: &Document, kind: TableKind, rows: usize, cols: usize, value: i64) {
-    let t = doc.table(kind).unwrap_or_else(|| panic!("table {kind:?} read"));
+    let t = doc
+        .table(kind)
+        .unwrap_or_else(|| panic!("table {kind:?} read"));
     let value_rows: Vec<_> = t.rows.iter().filter(|r| r.expected > 0).collect();
     assert_eq!(value_rows.len(), rows, "{kind:?}: value rows read");
     for r in value_rows {
         assert_eq!(r.values.len(), cols, "{kind:?} row {} cells", r.id);
         for c in &r.values {
-            assert_eq!(c.value, CellValue::Number(value as f64), "{kind:?} row {}", r.id);
+            assert_eq!(
+                c.value,
+                CellValue::Number(value as f64),
+                "{kind:?} row {}",
+                r.id
+            );
             assert_eq!(doc.slice(&c.span).trim(), value.to_string());
         }
     }
@@ -71,7 +78,10 @@ fn seed_001_correct_2024_report_only_web_residue() {
     all_values(&doc, TableKind::Appeals, 1, 15, 0);
     let d = gxlint::check(&text, &Settings::default()).diagnostics;
     assert!(d.iter().all(|d| d.code == "GX503"), "{d:#?}");
-    assert!(!d.iter().any(|d| d.severity == gxlint::diagnostic::Severity::Error));
+    assert!(
+        !d.iter()
+            .any(|d| d.severity == gxlint::diagnostic::Severity::Error)
+    );
     expect(&text, &[("GX503", 8)]);
 }
 
@@ -102,8 +112,11 @@ fn seed_004_2019_format_with_label_variants_and_blank_cells() {
     assert_eq!(doc.year, Some(2020));
     assert_eq!(doc.format, Format::V2019);
     let d = gxlint::check(&text, &Settings::default()).diagnostics;
-    let variants: Vec<&str> =
-        d.iter().filter(|d| d.code == "GX204").map(|d| &text[d.span.clone()]).collect();
+    let variants: Vec<&str> = d
+        .iter()
+        .filter(|d| d.code == "GX204")
+        .map(|d| &text[d.span.clone()])
+        .collect();
     for v in [
         "合计",
         "结果维护",
@@ -111,10 +124,19 @@ fn seed_004_2019_format_with_label_variants_and_blank_cells() {
         "只记这一情形，不记其他情形",
         "规范性文件（本单位制发的）",
     ] {
-        assert!(variants.iter().any(|s| s.contains(v)), "GX204 on {v}: {variants:?}");
+        assert!(
+            variants.iter().any(|s| s.contains(v)),
+            "GX204 on {v}: {variants:?}"
+        );
     }
-    assert_eq!(variants.iter().filter(|s| s.contains("结果维护")).count(), 3);
-    expect(&text, &[("GX204", 9), ("GX205", 21), ("GX206", 23), ("GX503", 1)]);
+    assert_eq!(
+        variants.iter().filter(|s| s.contains("结果维护")).count(),
+        3
+    );
+    expect(
+        &text,
+        &[("GX204", 9), ("GX205", 21), ("GX206", 23), ("GX503", 1)],
+    );
 }
 
 #[test]

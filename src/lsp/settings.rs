@@ -16,10 +16,15 @@ pub const CONFIG_FILE: &str = "gxlint.toml";
 /// walking up, exactly as `gxlint check` finds it. A configuration that cannot be read gives
 /// the defaults and the error to show.
 pub fn load(path: Option<&Path>) -> (Settings, Option<String>) {
-    let Some(path) = path else { return (Settings::default(), None) };
+    let Some(path) = path else {
+        return (Settings::default(), None);
+    };
     match crate::config::load_for_path(path) {
         Ok(s) => (s, None),
-        Err(e) => (Settings::default(), Some(format!("{e}；本文档按默认设置检查"))),
+        Err(e) => (
+            Settings::default(),
+            Some(format!("{e}；本文档按默认设置检查")),
+        ),
     }
 }
 

@@ -12,10 +12,9 @@ pub fn seeds_dir() -> PathBuf {
     }
     candidates.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"));
     candidates.push(PathBuf::from("/work/shared/seeds"));
-    candidates
-        .into_iter()
-        .find(|p| p.is_dir())
-        .expect("seed corpus ../shared/seeds is missing (set GXLINT_SEEDS): the corpus tests cannot run")
+    candidates.into_iter().find(|p| p.is_dir()).expect(
+        "seed corpus ../shared/seeds is missing (set GXLINT_SEEDS): the corpus tests cannot run",
+    )
 }
 
 /// The text of the seed whose file name starts with `prefix` (`"000"`).
