@@ -144,10 +144,17 @@ fn extra_phrases_reach_the_rules() {
     let clean = include_str!("../examples/clean-2024.md");
     let text = format!("{clean}\n本页由青山站群系统生成\n");
     let codes = |s: &gxlint::config::Settings| -> Vec<&'static str> {
-        gxlint::check(&text, s).diagnostics.iter().map(|d| d.code).collect()
+        gxlint::check(&text, s)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect()
     };
     assert!(codes(&gxlint::config::Settings::default()).is_empty());
-    let s = parse_config("[extra]\nresidue = [\"本页由青山站群系统生成\"]\n", Path::new("gxlint.toml"))
-        .expect("valid");
+    let s = parse_config(
+        "[extra]\nresidue = [\"本页由青山站群系统生成\"]\n",
+        Path::new("gxlint.toml"),
+    )
+    .expect("valid");
     assert_eq!(codes(&s), ["GX503"]);
 }
