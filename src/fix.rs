@@ -1,7 +1,9 @@
 //! Applying fixes to a text: non-overlapping edits, re-check, repeat (bounded).
 
+use std::io::Write;
+
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Edit};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 
 /// Which fixes to apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +13,19 @@ pub enum FixMode {
     /// Safe and unsafe fixes (`--fix --unsafe-fixes`).
     Unsafe,
 }
+
+impl FixMode {
+    /// Whether a fix of this applicability may be applied in this mode.
+    pub fn allows(self, a: Applicability) -> bool {
+        match self {
+            FixMode::Safe => a == Applicability::Safe,
+            FixMode::Unsafe => true,
+        }
+    }
+}
+
+/// The most passes `fix_text` makes (each pass: check, apply the non-overlapping fixes).
+pub const MAX_PASSES: usize = 10;
 
 #[derive(Debug, Clone)]
 pub struct FixOutcome {
@@ -43,19 +58,139 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, String> {
     Ok(out)
 }
 
-/// Check `text`, apply the fixes `mode` allows, re-check, repeat (bounded).
-pub fn fix_text(text: &str, settings: &Settings, _mode: FixMode) -> FixOutcome {
-    let remaining = crate::check(text, settings).diagnostics;
-    FixOutcome { text: text.to_string(), applied: 0, remaining }
+/// Whether two edits cannot both be applied: overlapping ranges, two insertions at the same
+/// place (their order would be arbitrary), or an insertion strictly inside a replaced range.
+pub fn edits_conflict(a: &Edit, b: &Edit) -> bool {
+    let (a, b) = (&a.range, &b.range);
+    match (a.is_empty(), b.is_empty()) {
+        (true, true) => a.start == b.start,
+        (true, false) => b.start < a.start && a.start < b.end,
+        (false, true) => a.start < b.start && b.start < a.end,
+        (false, false) => a.start < b.end && b.start < a.end,
+    }
 }
 
-/// A unified diff of `old` → `new` for `path` (for `--diff`).
-pub fn unified_diff(_path: &str, _old: &str, _new: &str) -> String {
-    String::new()
+/// Whether a fix's edits are applicable to `text` on their own (in range, on char boundaries,
+/// not conflicting among themselves, and changing something).
+fn fix_is_valid(text: &str, fix: &Fix) -> bool {
+    if fix.edits.is_empty() {
+        return false;
+    }
+    for (i, e) in fix.edits.iter().enumerate() {
+        if e.range.start > e.range.end
+            || e.range.end > text.len()
+            || !text.is_char_boundary(e.range.start)
+            || !text.is_char_boundary(e.range.end)
+        {
+            return false;
+        }
+        if fix.edits[..i].iter().any(|o| edits_conflict(o, e)) {
+            return false;
+        }
+    }
+    fix.edits.iter().any(|e| text.get(e.range.clone()) != Some(e.new_text.as_str()))
+}
+
+/// The fixes of one pass: for each diagnostic (in order), its first fix `mode` allows, kept when
+/// none of its edits conflicts with an edit already chosen (earlier ones win; a fix is applied
+/// whole or not at all).
+pub fn select_fixes<'d>(text: &str, diagnostics: &'d [Diagnostic], mode: FixMode) -> Vec<&'d Fix> {
+    let mut chosen: Vec<&Fix> = Vec::new();
+    for d in diagnostics {
+        let Some(fix) = d.fixes.iter().find(|f| mode.allows(f.applicability)) else { continue };
+        if !fix_is_valid(text, fix) {
+            continue;
+        }
+        let conflicts = chosen
+            .iter()
+            .any(|c| c.edits.iter().any(|ce| fix.edits.iter().any(|e| edits_conflict(ce, e))));
+        if !conflicts {
+            chosen.push(fix);
+        }
+    }
+    chosen
+}
+
+/// Check `text`, apply the fixes `mode` allows, re-check, repeat (bounded).
+pub fn fix_text(text: &str, settings: &Settings, mode: FixMode) -> FixOutcome {
+    fix_text_traced(text, settings, mode).0
+}
+
+/// `fix_text`, also returning the edits applied in each pass (ranges into that pass's input).
+pub fn fix_text_traced(
+    text: &str,
+    settings: &Settings,
+    mode: FixMode,
+) -> (FixOutcome, Vec<Vec<Edit>>) {
+    let mut current = text.to_string();
+    let mut applied = 0;
+    let mut passes = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    seen.insert(current.clone());
+    let mut diagnostics = crate::check(&current, settings).diagnostics;
+    for _ in 0..MAX_PASSES {
+        let chosen = select_fixes(&current, &diagnostics, mode);
+        if chosen.is_empty() {
+            break;
+        }
+        let edits: Vec<Edit> = chosen.iter().flat_map(|f| f.edits.iter().cloned()).collect();
+        let Ok(next) = apply_edits(&current, &edits) else { break };
+        if !seen.insert(next.clone()) {
+            // A cycle (or no change): stop at the current text.
+            break;
+        }
+        applied += chosen.len();
+        passes.push(edits);
+        current = next;
+        diagnostics = crate::check(&current, settings).diagnostics;
+    }
+    (FixOutcome { text: current, applied, remaining: diagnostics }, passes)
+}
+
+/// A unified diff of `old` → `new` for `path` (for `--diff`); empty when they are equal.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    if old == new {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
 }
 
 /// Write `new` to `path` atomically (temp file in the same directory + rename, permissions
-/// kept), refusing when the file on disk no longer holds `original`.
-pub fn write_atomic(_path: &std::path::Path, _original: &[u8], _new: &str) -> std::io::Result<()> {
-    Err(std::io::Error::other("not implemented yet"))
+/// kept), refusing when the file on disk no longer holds `original`. A symbolic link is
+/// followed: its target is replaced, the link kept.
+pub fn write_atomic(path: &std::path::Path, original: &[u8], new: &str) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let on_disk = std::fs::read(&target)?;
+    if on_disk != original {
+        return Err(std::io::Error::other(format!(
+            "{} 在读取后已被修改，未写入修复结果",
+            path.display()
+        )));
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let perms = std::fs::metadata(&target)?.permissions();
+    let mut tmp = tempfile::Builder::new().prefix(".gxlint-").suffix(".tmp").tempfile_in(&dir)?;
+    tmp.write_all(new.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    std::fs::set_permissions(tmp.path(), perms)?;
+    // Last check right before the rename: the file may have changed while we wrote.
+    if std::fs::read(&target)? != original {
+        return Err(std::io::Error::other(format!(
+            "{} 在读取后已被修改，未写入修复结果",
+            path.display()
+        )));
+    }
+    tmp.persist(&target).map_err(|e| e.error)?;
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
