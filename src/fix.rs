@@ -122,12 +122,23 @@ pub fn fix_text_traced(
     settings: &Settings,
     mode: FixMode,
 ) -> (FixOutcome, Vec<Vec<Edit>>) {
+    fix_with(text, mode, |t| crate::check(t, settings).diagnostics)
+}
+
+/// The fix loop with any checker: check, apply the non-overlapping fixes `mode` allows, repeat
+/// until nothing applies, the text comes back to an earlier state, or [`MAX_PASSES`] passes.
+/// Returns the outcome and the edits applied in each pass.
+pub fn fix_with(
+    text: &str,
+    mode: FixMode,
+    mut check: impl FnMut(&str) -> Vec<Diagnostic>,
+) -> (FixOutcome, Vec<Vec<Edit>>) {
     let mut current = text.to_string();
     let mut applied = 0;
     let mut passes = Vec::new();
     let mut seen = std::collections::HashSet::new();
     seen.insert(current.clone());
-    let mut diagnostics = crate::check(&current, settings).diagnostics;
+    let mut diagnostics = check(&current);
     for _ in 0..MAX_PASSES {
         let chosen = select_fixes(&current, &diagnostics, mode);
         if chosen.is_empty() {
@@ -136,13 +147,13 @@ pub fn fix_text_traced(
         let edits: Vec<Edit> = chosen.iter().flat_map(|f| f.edits.iter().cloned()).collect();
         let Ok(next) = apply_edits(&current, &edits) else { break };
         if !seen.insert(next.clone()) {
-            // A cycle (or no change): stop at the current text.
+            // Back to an earlier text (fixes undoing each other): stop here.
             break;
         }
         applied += chosen.len();
         passes.push(edits);
         current = next;
-        diagnostics = crate::check(&current, settings).diagnostics;
+        diagnostics = check(&current);
     }
     (FixOutcome { text: current, applied, remaining: diagnostics }, passes)
 }

@@ -1,0 +1,497 @@
+//! Fix constructors (canonical.rs) on hand-made documents, and the fix engine (fix.rs).
+
+use gxlint::canonical::{self, Fill, render_table};
+use gxlint::config::Settings;
+use gxlint::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use gxlint::document::{
+    Cell, CellValue, Document, Format, HeadingMarkup, RowRead, Section, Table, TableForm,
+    TableKind,
+};
+use gxlint::fix::{self, FixMode, apply_edits};
+
+// ---------------------------------------------------------------------------------------------
+// Hand-made documents: the structure a reader would give, set explicitly so these tests do not
+// depend on the reader.
+
+fn sections_of(text: &str) -> Vec<Section> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let stripped = content.trim_start_matches("## ");
+        for n in 1..=6u8 {
+            let h = canonical::section_heading(n).unwrap();
+            if stripped == h {
+                let markup =
+                    if content.starts_with("## ") { HeadingMarkup::Atx } else { HeadingMarkup::Plain };
+                let wstart = pos + content.len() - h.len() + h.find('、').unwrap() + '、'.len_utf8();
+                found.push(Section {
+                    number: n,
+                    line: pos..pos + content.len(),
+                    wording: wstart..pos + content.len(),
+                    canonical: true,
+                    markup,
+                    body: pos + content.len()..0,
+                });
+            }
+        }
+        pos += line.len();
+    }
+    for i in 0..found.len() {
+        let end = found.get(i + 1).map(|s| s.line.start).unwrap_or(text.len());
+        found[i].body.end = end;
+    }
+    found
+}
+
+fn doc_of<'a>(text: &'a str, year: i32) -> Document<'a> {
+    let settings = Settings { year: Some(year), ..Settings::default() };
+    let mut doc = Document::parse(text, &settings);
+    doc.year = Some(year);
+    doc.format = Format::for_year(year);
+    doc.sections = sections_of(text);
+    doc.tables.clear();
+    doc
+}
+
+fn apply(text: &str, e: &Edit) -> String {
+    apply_edits(text, std::slice::from_ref(e)).unwrap()
+}
+
+fn body(n: u8) -> String {
+    format!("第{n}部分的内容。\n")
+}
+
+/// A 2021 document in markdown with all sections but `skip`.
+fn atx_doc(skip: u8) -> String {
+    let mut s = String::from("# 测试局2023年政府信息公开工作年度报告\n\n开头。\n\n");
+    for n in 1..=6u8 {
+        if n == skip {
+            continue;
+        }
+        s.push_str(&format!("## {}\n\n{}\n", canonical::section_heading(n).unwrap(), body(n)));
+    }
+    s
+}
+
+#[test]
+fn missing_section_goes_after_the_previous_section_with_atx_heading_and_table() {
+    let text = atx_doc(3);
+    let doc = doc_of(&text, 2023);
+    let e = canonical::missing_section_insertion(&doc, 3).unwrap();
+    let fixed = apply(&text, &e);
+    let table = render_table(TableKind::Requests, Format::V2021, TableForm::Markdown, Fill::Empty);
+    let want = format!(
+        "{}\n\n## 三、收到和处理政府信息公开申请情况\n\n{table}\n## 四、",
+        body(2).trim_end()
+    );
+    assert!(fixed.contains(&want), "{fixed}");
+    // The rest is untouched.
+    let at = text.find("## 四、").unwrap();
+    assert_eq!(e.range, at..at, "a pure insertion before the next heading");
+}
+
+#[test]
+fn missing_first_section_goes_before_the_first_heading_plain_style() {
+    let mut text = String::from("测试局2023年政府信息公开工作年度报告\n开头。\n");
+    for n in 2..=6u8 {
+        text.push_str(&format!("{}\n{}", canonical::section_heading(n).unwrap(), body(n)));
+    }
+    let doc = doc_of(&text, 2023);
+    let e = canonical::missing_section_insertion(&doc, 1).unwrap();
+    let fixed = apply(&text, &e);
+    assert!(fixed.contains("开头。\n\n一、总体情况\n\n二、主动公开政府信息情况\n"), "{fixed}");
+    assert!(!fixed.contains("## "));
+}
+
+#[test]
+fn missing_section_without_any_section_goes_at_the_end_and_keeps_crlf() {
+    let text = "测试局2023年政府信息公开工作年度报告\r\n开头。";
+    let doc = doc_of(text, 2023);
+    let e = canonical::missing_section_insertion(&doc, 4).unwrap();
+    assert_eq!(e.range, text.len()..text.len());
+    let fixed = apply(text, &e);
+    assert!(fixed.starts_with(text));
+    assert!(!fixed.replace("\r\n", "").contains('\n'), "only CRLF line ends: {fixed:?}");
+    assert!(fixed.contains("\r\n\r\n四、政府信息公开行政复议、行政诉讼情况\r\n\r\n"));
+    assert!(fixed.contains("复议后起诉"));
+}
+
+#[test]
+fn missing_table_goes_right_after_the_heading_in_the_document_form() {
+    let text = atx_doc(0);
+    let doc = doc_of(&text, 2023);
+    let e = canonical::missing_table_insertion(&doc, TableKind::Appeals).unwrap();
+    let fixed = apply(&text, &e);
+    let table = render_table(TableKind::Appeals, Format::V2021, TableForm::Markdown, Fill::Empty);
+    let want = format!("## 四、政府信息公开行政复议、行政诉讼情况\n\n{table}\n{}", body(4));
+    assert!(fixed.contains(&want), "{fixed}");
+    // A pipe-row document gets a pipe-row table without blank lines.
+    let text = "X2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n无。\n";
+    let mut doc = doc_of(text, 2021);
+    doc.tables.push(Table {
+        kind: TableKind::Active,
+        form: TableForm::Pipe,
+        span: 0..0,
+        rows: vec![],
+        missing: vec![],
+        missing_at: vec![],
+        foreign: vec![],
+        variants: vec![],
+    });
+    let e = canonical::missing_table_insertion(&doc, TableKind::Requests).unwrap();
+    let fixed = apply(text, &e);
+    assert!(fixed.contains("申请情况\n（本列数据"), "{fixed}");
+    assert!(fixed.contains("四、结转下年度继续办理 |  |  |  |  |  |  |  |\n无。\n"), "{fixed}");
+}
+
+/// A pipe-form table 三 (2021) read by hand: label spans and value cells per template row.
+fn pipe_table(text: &str, start: usize, kind: TableKind, format: Format) -> Table {
+    let t = gxlint::templates::template(format).unwrap();
+    let mut rows = Vec::new();
+    let mut pos = start;
+    let labels: Vec<(&'static str, &str, usize)> = match kind {
+        TableKind::Requests => t
+            .requests
+            .row
+            .iter()
+            .map(|r| (leak(&r.id), r.label.as_str(), if r.values { 7 } else { 0 }))
+            .collect(),
+        TableKind::Active => t
+            .active
+            .block
+            .iter()
+            .flat_map(|b| b.rows.iter().map(move |r| (leak(&r.id), r.label.as_str(), b.columns.len())))
+            .collect(),
+        TableKind::Appeals => vec![],
+    };
+    let end = start + text[start..].find("\n\n").map(|i| i + 1).unwrap_or(text.len() - start);
+    for line in text[start..end].split_inclusive('\n') {
+        let mut cells = Vec::new();
+        let mut off = pos;
+        for c in line.trim_end_matches('\n').split('|') {
+            let lead = c.len() - c.trim_start().len();
+            let s = off + lead;
+            cells.push((s..s + c.trim().len(), c.trim().to_string()));
+            off += c.len() + 1;
+        }
+        for (k, (span, txt)) in cells.iter().enumerate() {
+            if let Some((id, _, n)) = labels.iter().find(|(_, l, _)| l == txt) {
+                let values = cells[k + 1..]
+                    .iter()
+                    .take_while(|(_, t)| !labels.iter().any(|(_, l, _)| l == t))
+                    .filter(|(_, t)| !t.is_empty())
+                    .map(|(sp, t)| Cell {
+                        span: sp.clone(),
+                        value: t.parse::<f64>().map(CellValue::Number).unwrap_or(CellValue::Text),
+                    })
+                    .collect();
+                rows.push(RowRead { id, label: span.clone(), values, expected: *n, end: pos + line.len() });
+            }
+        }
+        pos += line.len();
+    }
+    Table {
+        kind,
+        form: TableForm::Pipe,
+        span: start..end,
+        rows,
+        missing: vec![],
+        missing_at: vec![],
+        foreign: vec![],
+        variants: vec![],
+    }
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+#[test]
+fn missing_row_is_inserted_at_a_line_start_in_the_table_form() {
+    let table = render_table(TableKind::Requests, Format::V2021, TableForm::Pipe, Fill::Zero);
+    let without: String = table.lines().filter(|l| !l.starts_with("2.其他法律")).map(|l| format!("{l}\n")).collect();
+    let text = format!("X2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n{without}\n四、政府信息公开行政复议、行政诉讼情况\n");
+    let start = text.find("（本列").unwrap();
+    let doc = doc_of(&text, 2021);
+    let mut t = pipe_table(&text, start, TableKind::Requests, Format::V2021);
+    let after = t.row("r3.1").unwrap();
+    // Mid-line (just after the last value) and at the next line start give the same edit.
+    for at in [after.values.last().unwrap().span.end, after.end] {
+        t.missing = vec!["r3.2"];
+        t.missing_at = vec![at];
+        let e = canonical::missing_row_insertion(&doc, &t, "r3.2").unwrap();
+        let fixed = apply(&text, &e);
+        assert!(
+            fixed.contains("| 0 |\n2.其他法律行政法规禁止公开 |  |  |  |  |  |  |  |\n3.危及"),
+            "{fixed}"
+        );
+    }
+    assert!(canonical::missing_row_insertion(&doc, &t, "r4.1").is_none(), "not missing");
+}
+
+#[test]
+fn missing_row_in_tab_and_cell_per_line_forms_keeps_rows_apart() {
+    for form in [TableForm::Tab, TableForm::CellPerLine] {
+        let table = render_table(TableKind::Requests, Format::V2021, form, Fill::Zero);
+        let label = "（一）予以公开";
+        // Remove row （一） (its cells up to the next row).
+        let i = table.find(label).unwrap();
+        let line_start = table[..i].rfind('\n').map(|k| k + 1).unwrap();
+        let next = table.find("（二）").unwrap();
+        let next_start = table[..next].rfind('\n').map(|k| k + 1).unwrap();
+        let without = format!("{}{}", &table[..line_start], &table[next_start..]);
+        let text = format!("X2021年政府信息公开工作年度报告\r\n\r\n{}", without.replace('\n', "\r\n"));
+        let at = text.find("（二）").unwrap();
+        let at = text[..at].rfind('\n').unwrap() + 1;
+        let doc = doc_of(&text, 2021);
+        let t = Table {
+            kind: TableKind::Requests,
+            form,
+            span: 0..text.len(),
+            rows: vec![],
+            missing: vec!["r1"],
+            missing_at: vec![at],
+            foreign: vec![],
+            variants: vec![],
+        };
+        let e = canonical::missing_row_insertion(&doc, &t, "r1").unwrap();
+        let fixed = apply(&text, &e);
+        assert!(!fixed.replace("\r\n", "").contains('\n'), "{form:?} CRLF kept");
+        let lf = fixed.replace("\r\n", "\n");
+        match form {
+            TableForm::Tab => assert!(
+                lf.contains(&format!("\t三、本年度办理结果\n\n\t（一）予以公开\n{}\n\t（二）", "\t\n".repeat(7))),
+                "{lf}"
+            ),
+            _ => assert!(lf.contains("三、本年度办理结果\n\n（一）予以公开\n\n（二）"), "{lf}"),
+        }
+    }
+}
+
+#[test]
+fn stale_2019_table_becomes_the_2021_one_with_values_carried() {
+    // 2019 table 二 and 三 in a 2021 report, distinct numbers in every cell.
+    let v = |row: &str, col: usize| {
+        let h: usize = row.bytes().map(usize::from).sum();
+        Some((h % 97 * 10 + col + 1).to_string())
+    };
+    let active = render_table(TableKind::Active, Format::V2019, TableForm::Pipe, Fill::Values(&v));
+    let requests = render_table(TableKind::Requests, Format::V2019, TableForm::Pipe, Fill::Values(&v));
+    let text = format!(
+        "X2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n{active}三、收到和处理政府信息公开申请情况\n{requests}四、政府信息公开行政复议、行政诉讼情况\n"
+    );
+    let doc = doc_of(&text, 2021);
+
+    let a_start = text.find("第二十条").unwrap();
+    let mut t = pipe_table(&text, a_start, TableKind::Active, Format::V2019);
+    t.span = a_start..text.find("三、收到").unwrap();
+    let e = canonical::stale_table_replacement(&doc, &t).unwrap();
+    assert_eq!(e.range, t.span);
+    let lic = v("a5.license", 2).unwrap();
+    let pen = v("a6.penalty", 2).unwrap();
+    let force = v("a6.force", 2).unwrap();
+    let want = format!(
+        "第二十条第（一）项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 |  |  |  |\n行政规范性文件 |  |  |  |\n\
+         第二十条第（五）项 |\n信息内容 | 本年处理决定数量 |\n行政许可 | {lic} |\n\
+         第二十条第（六）项 |\n信息内容 | 本年处理决定数量 |\n行政处罚 | {pen} |\n行政强制 | {force} |\n\
+         第二十条第（八）项 |\n信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 |  |\n"
+    );
+    assert_eq!(e.new_text, want);
+
+    let r_start = text.find("（本列").unwrap();
+    let mut t = pipe_table(&text, r_start, TableKind::Requests, Format::V2019);
+    t.span = r_start..text.find("四、政府信息公开").unwrap();
+    let e = canonical::stale_table_replacement(&doc, &t).unwrap();
+    let fixed = apply(&text, &e);
+    // Every 2019 row keeps its numbers; （六） goes to （六）3.其他; 1. and 2. are left empty.
+    let t2019 = gxlint::templates::template(Format::V2019).unwrap();
+    for r in t2019.requests.row.iter().filter(|r| r.values) {
+        let nums: Vec<String> = (0..7).map(|c| v(&r.id, c).unwrap()).collect();
+        let label = if r.id == "r6" { "3.其他" } else { r.label.as_str() };
+        let line = format!("{label} | {} |", nums.join(" | "));
+        assert!(fixed.contains(&line), "{line}\n{fixed}");
+    }
+    assert!(fixed.contains("（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |  |"));
+}
+
+#[test]
+fn stale_2021_table_in_a_2020_report_sums_the_three_other_rows() {
+    let v = |row: &str, col: usize| Some(match row {
+        "r6.1" => col + 1,
+        "r6.2" => 10,
+        "r6.3" => 100,
+        _ => 0,
+    }.to_string());
+    let requests = render_table(TableKind::Requests, Format::V2021, TableForm::Pipe, Fill::Values(&v));
+    let text = format!("X2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n{requests}");
+    let doc = doc_of(&text, 2020);
+    let start = text.find("（本列").unwrap();
+    let t = pipe_table(&text, start, TableKind::Requests, Format::V2021);
+    let e = canonical::stale_table_replacement(&doc, &t).unwrap();
+    let fixed = apply(&text, &e);
+    assert!(fixed.contains("（六）其他处理 | 111 | 112 | 113 | 114 | 115 | 116 | 117 |\n（七）总计"), "{fixed}");
+    assert!(!fixed.contains("3.其他"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fix engine with a scripted checker.
+
+fn diag(span: std::ops::Range<usize>, fix: Option<Fix>) -> Diagnostic {
+    Diagnostic {
+        code: "GX999",
+        name: "test",
+        severity: Severity::Warning,
+        message: "测试".into(),
+        span,
+        fixes: fix.into_iter().collect(),
+        related: vec![],
+        expected: None,
+    }
+}
+
+/// Every `aa` should read `b` (safe); every `X` should be deleted (unsafe).
+fn scripted(text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices("aa") {
+        out.push(diag(i..i + 2, Some(Fix::safe("aa→b", vec![Edit::replace(i..i + 2, "b")]))));
+    }
+    for (i, _) in text.match_indices('X') {
+        out.push(diag(i..i + 1, Some(Fix::unsafe_("删除 X", vec![Edit::delete(i..i + 1)]))));
+    }
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+#[test]
+fn overlapping_fixes_resolve_earlier_first_and_converge_over_passes() {
+    // "aaa": fixes at 0..2 and 1..3 overlap; the first wins, the second is re-found later.
+    let (out, passes) = fix::fix_with("aaa aaaa X", FixMode::Safe, scripted);
+    assert_eq!(out.text, "ba bb X");
+    assert_eq!(out.applied, 3);
+    assert_eq!(passes.len(), 1);
+    assert_eq!(out.remaining.len(), 1, "the unsafe X is left in safe mode");
+    let (out, _) = fix::fix_with("aaa aaaa X", FixMode::Unsafe, scripted);
+    assert_eq!(out.text, "ba bb ");
+    // Cascades: "aaaa" → "bb"; "aaaaaaaa" → "bbbb"; nested results re-checked.
+    let (out, passes) = fix::fix_with("aaaaaaaa", FixMode::Safe, scripted);
+    assert_eq!(out.text, "bbbb");
+    assert_eq!(passes.len(), 1);
+    // Idempotent: a second run changes nothing.
+    let (again, p2) = fix::fix_with(&out.text, FixMode::Unsafe, scripted);
+    assert_eq!(again.text, out.text);
+    assert!(p2.is_empty());
+}
+
+#[test]
+fn a_fix_is_all_or_nothing() {
+    // Fix 1 edits 0..1 and 4..5; fix 2 edits 4..6: fix 2 conflicts and is dropped whole.
+    let check = |t: &str| {
+        if t != "abcdefg" {
+            return vec![];
+        }
+        vec![
+            diag(0..1, Some(Fix::safe("1", vec![Edit::replace(0..1, "A"), Edit::replace(4..5, "E")]))),
+            diag(4..6, Some(Fix::safe("2", vec![Edit::replace(2..3, "C"), Edit::replace(4..6, "Z")]))),
+        ]
+    };
+    let (out, _) = fix::fix_with("abcdefg", FixMode::Safe, check);
+    assert_eq!(out.text, "AbcdEfg");
+    assert_eq!(out.applied, 1);
+}
+
+#[test]
+fn insertions_at_the_same_place_do_not_both_apply_in_one_pass() {
+    let check = |t: &str| {
+        let mut v = vec![];
+        if !t.contains('1') {
+            v.push(diag(0..0, Some(Fix::safe("1", vec![Edit::insert(3, "1")]))));
+        }
+        if !t.contains('2') {
+            v.push(diag(0..0, Some(Fix::safe("2", vec![Edit::insert(3, "2")]))));
+        }
+        v
+    };
+    let (out, passes) = fix::fix_with("abcdef", FixMode::Safe, check);
+    assert_eq!(out.text, "abc21def");
+    assert_eq!(passes.len(), 2);
+}
+
+#[test]
+fn endless_fixes_stop_after_the_bound_and_cycles_stop_at_once() {
+    let grow = |t: &str| vec![diag(0..0, Some(Fix::safe("+", vec![Edit::insert(t.len(), "x")])))];
+    let (out, passes) = fix::fix_with("", FixMode::Safe, grow);
+    assert_eq!(passes.len(), fix::MAX_PASSES);
+    assert_eq!(out.text, "x".repeat(fix::MAX_PASSES));
+    let toggle = |t: &str| {
+        let next = if t == "a" { "b" } else { "a" };
+        vec![diag(0..1, Some(Fix::safe("t", vec![Edit::replace(0..t.len(), next)])))]
+    };
+    let (out, passes) = fix::fix_with("a", FixMode::Safe, toggle);
+    assert_eq!(passes.len(), 1);
+    assert_eq!(out.text, "b");
+}
+
+#[test]
+fn invalid_fixes_are_skipped() {
+    let check = |_: &str| {
+        vec![
+            diag(0..0, Some(Fix::safe("out of range", vec![Edit::replace(0..99, "x")]))),
+            diag(0..0, Some(Fix::safe("mid char", vec![Edit::replace(1..2, "x")]))),
+            diag(0..0, Some(Fix::safe("no-op", vec![Edit::replace(0..3, "中")]))),
+            diag(0..0, None),
+        ]
+    };
+    let (out, _) = fix::fix_with("中文", FixMode::Unsafe, check);
+    assert_eq!(out.text, "中文");
+    assert_eq!(out.applied, 0);
+    assert!(fix::edits_conflict(&Edit::insert(3, "a"), &Edit::replace(2..4, "b")));
+    assert!(!fix::edits_conflict(&Edit::insert(2, "a"), &Edit::replace(2..4, "b")));
+    assert!(!fix::edits_conflict(&Edit::replace(0..2, "a"), &Edit::replace(2..4, "b")));
+    assert!(FixMode::Unsafe.allows(Applicability::Unsafe) && !FixMode::Safe.allows(Applicability::Unsafe));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diff and atomic write.
+
+#[test]
+fn unified_diff_shows_the_change() {
+    assert_eq!(fix::unified_diff("a.md", "x\n", "x\n"), "");
+    let d = fix::unified_diff("报告.md", "一\n二\n三\n", "一\n贰\n三\n");
+    assert!(d.starts_with("--- a/报告.md\n+++ b/报告.md\n"), "{d}");
+    assert!(d.contains("-二\n+贰\n"), "{d}");
+}
+
+#[test]
+fn write_atomic_replaces_keeps_permissions_and_refuses_a_changed_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("报告.md");
+    std::fs::write(&p, "旧\r\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    fix::write_atomic(&p, "旧\r\n".as_bytes(), "新\r\n").unwrap();
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), "新\r\n");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+    // Changed since read: refused, file untouched.
+    let err = fix::write_atomic(&p, "旧\r\n".as_bytes(), "再新").unwrap_err();
+    assert!(err.to_string().contains("已被修改"), "{err}");
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), "新\r\n");
+    // No temp files left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&p, &link).unwrap();
+        fix::write_atomic(&link, "新\r\n".as_bytes(), "经链接").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "经链接");
+    }
+}
