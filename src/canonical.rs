@@ -70,7 +70,10 @@ fn text(s: &str) -> G {
 }
 
 fn header_row(cells: Vec<G>) -> GridRow {
-    GridRow { cells, group: false }
+    GridRow {
+        cells,
+        group: false,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,16 +103,27 @@ fn active_value_row(
 ) -> GridRow {
     let mut cells = vec![text(label)];
     cells.extend((0..b.columns.len()).map(|i| G::Value(fill.get(id, i))));
-    GridRow { cells, group: false }
+    GridRow {
+        cells,
+        group: false,
+    }
 }
 
 fn active_width(t: &Template) -> usize {
-    1 + t.active.block.iter().map(|b| b.columns.len()).max().unwrap_or(1)
+    1 + t
+        .active
+        .block
+        .iter()
+        .map(|b| b.columns.len())
+        .max()
+        .unwrap_or(1)
 }
 
 fn active_grid(t: &Template, fill: &Fill) -> Vec<GridRow> {
     let width = active_width(t);
-    (0..t.active.block.len()).flat_map(|i| active_block_rows(t, i, width, fill)).collect()
+    (0..t.active.block.len())
+        .flat_map(|i| active_block_rows(t, i, width, fill))
+        .collect()
 }
 
 /// Table 三's header: the note and top header over the columns, then the column headers with the
@@ -144,16 +158,16 @@ fn requests_header(t: &Template) -> Vec<GridRow> {
     let row2_items = &hdr[..hdr.len() - children];
     let child_items = &hdr[hdr.len() - children..];
     let group = row2_items.iter().find(|s| idx(s).is_none());
-    let is_child = |c: &String| child_items.iter().any(|x| *x == c);
+    let is_child = |c: &String| child_items.contains(&c);
     let mut r2 = vec![G::Merged];
     let mut r3 = vec![G::Merged];
     let mut group_done = false;
     for c in &rq.columns {
-        if is_child(c) && group.is_some() {
+        if let Some(g) = group.filter(|_| is_child(c)) {
             if group_done {
                 r2.push(G::Merged);
             } else {
-                r2.push(text(group.expect("checked")));
+                r2.push(text(g));
                 group_done = true;
             }
             r3.push(text(c));
@@ -175,7 +189,10 @@ fn requests_value_row(t: &Template, id: &str, fill: &Fill) -> Option<GridRow> {
     if r.values {
         cells.extend((0..t.requests.columns.len()).map(|i| G::Value(fill.get(&r.id, i))));
     }
-    Some(GridRow { cells, group: !r.values })
+    Some(GridRow {
+        cells,
+        group: !r.values,
+    })
 }
 
 fn requests_grid(t: &Template, fill: &Fill) -> Vec<GridRow> {
@@ -248,8 +265,13 @@ fn appeals_header(t: &Template) -> Vec<GridRow> {
 }
 
 fn appeals_value_row(t: &Template, fill: &Fill) -> GridRow {
-    let cells = (0..t.appeals.value_count()).map(|i| G::Value(fill.get(APPEALS_ROW, i))).collect();
-    GridRow { cells, group: false }
+    let cells = (0..t.appeals.value_count())
+        .map(|i| G::Value(fill.get(APPEALS_ROW, i)))
+        .collect();
+    GridRow {
+        cells,
+        group: false,
+    }
 }
 
 fn grid(kind: TableKind, t: &Template, fill: &Fill) -> Vec<GridRow> {
@@ -322,8 +344,12 @@ fn serialise(rows: &[GridRow], form: TableForm, width: Option<usize>) -> String 
             let mut merged: Vec<Vec<G>> = Vec::new();
             let mut pending: Vec<G> = Vec::new();
             for r in rows {
-                let cells: Vec<G> =
-                    r.cells.iter().filter(|c| !matches!(c, G::Merged)).cloned().collect();
+                let cells: Vec<G> = r
+                    .cells
+                    .iter()
+                    .filter(|c| !matches!(c, G::Merged))
+                    .cloned()
+                    .collect();
                 if r.group {
                     pending.extend(cells);
                 } else {
@@ -375,7 +401,9 @@ fn serialise(rows: &[GridRow], form: TableForm, width: Option<usize>) -> String 
 /// The canonical table of `kind` for `format`, in `form`, ending with a line break.
 /// Empty for pre-2019 reports (no national template).
 pub fn render_table(kind: TableKind, format: Format, form: TableForm, fill: Fill) -> String {
-    let Some(t) = templates::template(format) else { return String::new() };
+    let Some(t) = templates::template(format) else {
+        return String::new();
+    };
     let rows = grid(kind, t, &fill);
     serialise(&rows, form, Some(width_of(kind, t)))
 }
@@ -386,15 +414,20 @@ pub fn render_table(kind: TableKind, format: Format, form: TableForm, fill: Fill
 /// block), or `appeals` (table 四's value row). In markdown the row has no delimiter row (it goes
 /// into an existing table). Empty for an unknown id.
 pub fn render_row(kind: TableKind, format: Format, form: TableForm, row_id: &str) -> String {
-    let Some(t) = templates::template(format) else { return String::new() };
+    let Some(t) = templates::template(format) else {
+        return String::new();
+    };
     let fill = Fill::Empty;
     let rows: Vec<GridRow> = match kind {
         TableKind::Active => {
             let width = active_width(t);
             if let Some(bi) = t.active.block.iter().position(|b| b.id == row_id) {
                 active_block_rows(t, bi, width, &fill)
-            } else if let Some(b) =
-                t.active.block.iter().find(|b| b.rows.iter().any(|r| r.id == row_id))
+            } else if let Some(b) = t
+                .active
+                .block
+                .iter()
+                .find(|b| b.rows.iter().any(|r| r.id == row_id))
             {
                 let r = b.rows.iter().find(|r| r.id == row_id).expect("found");
                 vec![active_value_row(b, &r.id, &r.label, &fill)]
@@ -461,7 +494,10 @@ use crate::document::{CellValue, Document, HeadingMarkup, Table};
 
 /// The table form a fix should use: the one the document's other tables use, markdown when none.
 pub fn table_form_of(doc: &Document) -> TableForm {
-    doc.tables.first().map(|t| t.form).unwrap_or(TableForm::Markdown)
+    doc.tables
+        .first()
+        .map(|t| t.form)
+        .unwrap_or(TableForm::Markdown)
 }
 
 /// The line break the document uses (`\r\n` when it has any CRLF line end).
@@ -471,7 +507,11 @@ pub fn line_ending(text: &str) -> &'static str {
 
 /// Convert the `\n` line breaks of rendered text to `eol`.
 fn with_eol(s: &str, eol: &str) -> String {
-    if eol == "\n" { s.to_string() } else { s.replace('\n', eol) }
+    if eol == "\n" {
+        s.to_string()
+    } else {
+        s.replace('\n', eol)
+    }
 }
 
 fn clamp_boundary(text: &str, mut p: usize) -> usize {
@@ -508,7 +548,12 @@ fn line_at(text: &str, p: usize) -> Option<&str> {
         return None;
     }
     let rest = &text[p..];
-    Some(rest.split('\n').next().unwrap_or(rest).trim_end_matches('\r'))
+    Some(
+        rest.split('\n')
+            .next()
+            .unwrap_or(rest)
+            .trim_end_matches('\r'),
+    )
 }
 
 /// The line ending just before `p` (a line start); None at the start of the text.
@@ -555,7 +600,11 @@ fn cell_text(doc: &Document, c: &crate::document::Cell) -> Option<String> {
         return None;
     }
     let s = doc.text.get(c.span.clone())?.trim();
-    if s.is_empty() { None } else { Some(s.to_string()) }
+    if s.is_empty() {
+        None
+    } else {
+        Some(s.to_string())
+    }
 }
 
 /// The values a stale table carries into the canonical table of `target` (report-format §5.1),
@@ -566,7 +615,9 @@ fn carried_values(
     target: Format,
 ) -> std::collections::HashMap<(String, usize), String> {
     let mut out = std::collections::HashMap::new();
-    let Some(t) = templates::template(target) else { return out };
+    let Some(t) = templates::template(target) else {
+        return out;
+    };
     match table.kind {
         TableKind::Appeals => {
             if let Some(r) = table.row(APPEALS_ROW) {
@@ -580,7 +631,9 @@ fn carried_values(
         TableKind::Requests => {
             let ncol = t.requests.columns.len();
             for row in &table.rows {
-                let Some(tr) = t.requests.find(row.id) else { continue };
+                let Some(tr) = t.requests.find(row.id) else {
+                    continue;
+                };
                 if !tr.values {
                     continue;
                 }
@@ -593,7 +646,9 @@ fn carried_values(
             // （六）其他处理: one row in 2019, three sub-rows in 2021.
             let subs = ["r6.1", "r6.2", "r6.3"];
             let target_has_subs = t.requests.find("r6.3").is_some();
-            let r6 = table.row("r6").filter(|r| r.values.iter().any(|c| cell_text(doc, c).is_some()));
+            let r6 = table
+                .row("r6")
+                .filter(|r| r.values.iter().any(|c| cell_text(doc, c).is_some()));
             if target_has_subs {
                 if let Some(r6) = r6
                     && table.row("r6.3").is_none()
@@ -633,13 +688,18 @@ fn carried_values(
                 let decision = b.columns.iter().position(|c| c.contains("处理决定数量"));
                 let Some(target_col) = decision else { continue };
                 for r in &b.rows {
-                    let Some(src) = table.row(&r.id) else { continue };
+                    let Some(src) = table.row(&r.id) else {
+                        continue;
+                    };
                     let from = match (b.columns.len(), src.values.len()) {
                         (1, n) if n >= 3 => Some(2),
                         (3, 1) => Some(0),
                         _ => None,
                     };
-                    if let Some(v) = from.and_then(|i| src.values.get(i)).and_then(|c| cell_text(doc, c)) {
+                    if let Some(v) = from
+                        .and_then(|i| src.values.get(i))
+                        .and_then(|c| cell_text(doc, c))
+                    {
                         out.insert((r.id.clone(), target_col), v);
                     }
                 }
@@ -703,7 +763,12 @@ pub fn missing_row_insertion(doc: &Document, table: &Table, row_id: &str) -> Opt
     if row.is_empty() {
         return None;
     }
-    Some(insert_block(doc.text, at, &row, needs_blank_lines(table.form) && table.form != TableForm::Markdown))
+    Some(insert_block(
+        doc.text,
+        at,
+        &row,
+        needs_blank_lines(table.form) && table.form != TableForm::Markdown,
+    ))
 }
 
 /// GX202's fix: insert the canonical table of `kind` after its section heading.
@@ -714,7 +779,12 @@ pub fn missing_table_insertion(doc: &Document, kind: TableKind) -> Option<Edit> 
     if table.is_empty() {
         return None;
     }
-    Some(insert_block(doc.text, section.line.end, &table, needs_blank_lines(form)))
+    Some(insert_block(
+        doc.text,
+        section.line.end,
+        &table,
+        needs_blank_lines(form),
+    ))
 }
 
 /// GX101's fix: insert the heading of section `number` (1..=6) in its place, with the canonical
@@ -725,10 +795,18 @@ pub fn missing_table_insertion(doc: &Document, kind: TableKind) -> Option<Edit> 
 pub fn missing_section_insertion(doc: &Document, number: u8) -> Option<Edit> {
     let heading = section_heading(number)?;
     let atx = doc.sections.iter().any(|s| s.markup == HeadingMarkup::Atx);
-    let prev = doc.sections.iter().filter(|s| s.number < number).max_by_key(|s| (s.number, s.line.start));
+    let prev = doc
+        .sections
+        .iter()
+        .filter(|s| s.number < number)
+        .max_by_key(|s| (s.number, s.line.start));
     let at = match prev {
         Some(s) => s.body.end,
-        None => match doc.sections.iter().filter(|s| s.number > number).min_by_key(|s| s.line.start)
+        None => match doc
+            .sections
+            .iter()
+            .filter(|s| s.number > number)
+            .min_by_key(|s| s.line.start)
         {
             Some(s) => doc.text[..clamp_boundary(doc.text, s.line.start)]
                 .rfind('\n')

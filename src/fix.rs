@@ -88,7 +88,9 @@ fn fix_is_valid(text: &str, fix: &Fix) -> bool {
             return false;
         }
     }
-    fix.edits.iter().any(|e| text.get(e.range.clone()) != Some(e.new_text.as_str()))
+    fix.edits
+        .iter()
+        .any(|e| text.get(e.range.clone()) != Some(e.new_text.as_str()))
 }
 
 /// The fixes of one pass: for each diagnostic (in order), its first fix `mode` allows, kept when
@@ -97,13 +99,17 @@ fn fix_is_valid(text: &str, fix: &Fix) -> bool {
 pub fn select_fixes<'d>(text: &str, diagnostics: &'d [Diagnostic], mode: FixMode) -> Vec<&'d Fix> {
     let mut chosen: Vec<&Fix> = Vec::new();
     for d in diagnostics {
-        let Some(fix) = d.fixes.iter().find(|f| mode.allows(f.applicability)) else { continue };
+        let Some(fix) = d.fixes.iter().find(|f| mode.allows(f.applicability)) else {
+            continue;
+        };
         if !fix_is_valid(text, fix) {
             continue;
         }
-        let conflicts = chosen
-            .iter()
-            .any(|c| c.edits.iter().any(|ce| fix.edits.iter().any(|e| edits_conflict(ce, e))));
+        let conflicts = chosen.iter().any(|c| {
+            c.edits
+                .iter()
+                .any(|ce| fix.edits.iter().any(|e| edits_conflict(ce, e)))
+        });
         if !conflicts {
             chosen.push(fix);
         }
@@ -144,8 +150,13 @@ pub fn fix_with(
         if chosen.is_empty() {
             break;
         }
-        let edits: Vec<Edit> = chosen.iter().flat_map(|f| f.edits.iter().cloned()).collect();
-        let Ok(next) = apply_edits(&current, &edits) else { break };
+        let edits: Vec<Edit> = chosen
+            .iter()
+            .flat_map(|f| f.edits.iter().cloned())
+            .collect();
+        let Ok(next) = apply_edits(&current, &edits) else {
+            break;
+        };
         if !seen.insert(next.clone()) {
             // Back to an earlier text (fixes undoing each other): stop here.
             break;
@@ -155,7 +166,14 @@ pub fn fix_with(
         current = next;
         diagnostics = check(&current);
     }
-    (FixOutcome { text: current, applied, remaining: diagnostics }, passes)
+    (
+        FixOutcome {
+            text: current,
+            applied,
+            remaining: diagnostics,
+        },
+        passes,
+    )
 }
 
 /// A unified diff of `old` → `new` for `path` (for `--diff`); empty when they are equal.
@@ -187,7 +205,10 @@ pub fn write_atomic(path: &std::path::Path, original: &[u8], new: &str) -> std::
         _ => std::path::PathBuf::from("."),
     };
     let perms = std::fs::metadata(&target)?.permissions();
-    let mut tmp = tempfile::Builder::new().prefix(".gxlint-").suffix(".tmp").tempfile_in(&dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".gxlint-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
     tmp.write_all(new.as_bytes())?;
     tmp.as_file().sync_all()?;
     std::fs::set_permissions(tmp.path(), perms)?;

@@ -39,8 +39,13 @@ pub fn try_skeleton(year: i32, agency: Option<&str>, form: TableForm) -> Result<
 }
 
 fn build(year: i32, agency: Option<&str>, form: TableForm, format: Format) -> String {
-    let agency = agency.map(str::trim).filter(|a| !a.is_empty()).unwrap_or(PLACEHOLDER_AGENCY);
-    let basis = templates::template(format).map(|t| t.basis.as_str()).unwrap_or_default();
+    let agency = agency
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .unwrap_or(PLACEHOLDER_AGENCY);
+    let basis = templates::template(format)
+        .map(|t| t.basis.as_str())
+        .unwrap_or_default();
     let mut s = String::new();
     s.push_str(&format!("# {agency}{year}年政府信息公开工作年度报告\n\n"));
     s.push_str(&format!(

@@ -5,8 +5,12 @@ use gxlint::canonical::{self, Fill, render_row, render_table};
 use gxlint::document::{Format, TableForm, TableKind};
 use gxlint::templates;
 
-const FORMS: [TableForm; 4] =
-    [TableForm::Markdown, TableForm::Pipe, TableForm::Tab, TableForm::CellPerLine];
+const FORMS: [TableForm; 4] = [
+    TableForm::Markdown,
+    TableForm::Pipe,
+    TableForm::Tab,
+    TableForm::CellPerLine,
+];
 const KINDS: [TableKind; 3] = [TableKind::Active, TableKind::Requests, TableKind::Appeals];
 const FORMATS: [Format; 2] = [Format::V2021, Format::V2019];
 
@@ -16,7 +20,10 @@ fn cells(s: &str, form: TableForm) -> Vec<String> {
     match form {
         TableForm::Markdown => {
             for line in s.lines() {
-                assert!(line.starts_with('|') && line.ends_with('|'), "markdown line {line:?}");
+                assert!(
+                    line.starts_with('|') && line.ends_with('|'),
+                    "markdown line {line:?}"
+                );
                 let inner = &line[1..line.len() - 1];
                 if inner.split('|').all(|c| c.trim() == "---") {
                     continue;
@@ -101,8 +108,14 @@ fn every_table_every_form_has_the_template_cells_in_order() {
             for form in FORMS {
                 let f = |r: &str, c: usize| Some(distinct(r, c));
                 let s = render_table(kind, format, form, Fill::Values(&f));
-                assert!(s.ends_with('\n'), "{format:?} {kind:?} {form:?} ends with a line break");
-                assert!(!s.ends_with("\n\n"), "{format:?} {kind:?} {form:?}: no trailing blank line");
+                assert!(
+                    s.ends_with('\n'),
+                    "{format:?} {kind:?} {form:?} ends with a line break"
+                );
+                assert!(
+                    !s.ends_with("\n\n"),
+                    "{format:?} {kind:?} {form:?}: no trailing blank line"
+                );
                 let got = cells(&s, form);
                 let want = expected(kind, format, &distinct);
                 assert_eq!(got, want, "{format:?} {kind:?} {form:?}\n{s}");
@@ -120,9 +133,12 @@ fn zero_fill_and_empty_fill() {
                 let want = expected(kind, format, &|_, _| "0".to_string());
                 assert_eq!(cells(&zero, form), want, "{format:?} {kind:?} {form:?}");
                 let empty = render_table(kind, format, form, Fill::Empty);
-                let labels_only: Vec<String> =
-                    want.iter().filter(|c| *c != "0").cloned().collect();
-                assert_eq!(cells(&empty, form), labels_only, "{format:?} {kind:?} {form:?}");
+                let labels_only: Vec<String> = want.iter().filter(|c| *c != "0").cloned().collect();
+                assert_eq!(
+                    cells(&empty, form),
+                    labels_only,
+                    "{format:?} {kind:?} {form:?}"
+                );
             }
         }
     }
@@ -136,9 +152,16 @@ fn markdown_tables_are_gfm_grids() {
             let lines: Vec<&str> = s.lines().collect();
             let width = lines[0].matches('|').count() - 1;
             let delim = lines[1];
-            assert_eq!(delim.matches("---").count(), width, "{format:?} {kind:?} delimiter row");
+            assert_eq!(
+                delim.matches("---").count(),
+                width,
+                "{format:?} {kind:?} delimiter row"
+            );
             for l in &lines[2..] {
-                assert!(l.matches('|').count() - 1 <= width, "{l} wider than the header");
+                assert!(
+                    l.matches('|').count() - 1 <= width,
+                    "{l} wider than the header"
+                );
             }
         }
     }
@@ -147,7 +170,12 @@ fn markdown_tables_are_gfm_grids() {
 #[test]
 fn markdown_value_rows_hold_exactly_the_template_cells() {
     // Table 三 in 2021: a label then 7 values; group rows alone; 20 + 2 + 6 value rows.
-    let s = render_table(TableKind::Requests, Format::V2021, TableForm::Markdown, Fill::Zero);
+    let s = render_table(
+        TableKind::Requests,
+        Format::V2021,
+        TableForm::Markdown,
+        Fill::Zero,
+    );
     let value_rows = s.lines().filter(|l| l.ends_with("| 0 |")).count();
     assert_eq!(value_rows, 25);
     let total = s.lines().find(|l| l.contains("（七）总计")).unwrap();
@@ -155,7 +183,12 @@ fn markdown_value_rows_hold_exactly_the_template_cells() {
     let group = s.lines().find(|l| l.contains("（六）其他处理")).unwrap();
     assert_eq!(group, "| （六）其他处理 |");
     // 2019: （六） is a value row, and there are no sub-rows 1.–3.
-    let s19 = render_table(TableKind::Requests, Format::V2019, TableForm::Markdown, Fill::Zero);
+    let s19 = render_table(
+        TableKind::Requests,
+        Format::V2019,
+        TableForm::Markdown,
+        Fill::Zero,
+    );
     let g19 = s19.lines().find(|l| l.contains("（六）其他处理")).unwrap();
     assert_eq!(g19, "| （六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |");
     assert!(!s19.contains("3.其他 |"));
@@ -163,17 +196,32 @@ fn markdown_value_rows_hold_exactly_the_template_cells() {
 
 #[test]
 fn pipe_rows_put_group_labels_before_the_first_sub_row_like_seed_003() {
-    let s = render_table(TableKind::Requests, Format::V2021, TableForm::Pipe, Fill::Zero);
+    let s = render_table(
+        TableKind::Requests,
+        Format::V2021,
+        TableForm::Pipe,
+        Fill::Zero,
+    );
     assert!(s.contains("\n三、本年度办理结果 | （一）予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"));
     assert!(s.contains("\n（三）不予公开 | 1.属于国家秘密 | 0 |"));
-    let s = render_table(TableKind::Active, Format::V2021, TableForm::Pipe, Fill::Zero);
+    let s = render_table(
+        TableKind::Active,
+        Format::V2021,
+        TableForm::Pipe,
+        Fill::Zero,
+    );
     assert!(s.starts_with("第二十条第（一）项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n"));
     assert!(s.contains("\n行政许可 | 0 |\n"));
 }
 
 #[test]
 fn tab_rows_are_blocks_of_tab_lines() {
-    let s = render_table(TableKind::Appeals, Format::V2021, TableForm::Tab, Fill::Empty);
+    let s = render_table(
+        TableKind::Appeals,
+        Format::V2021,
+        TableForm::Tab,
+        Fill::Empty,
+    );
     let blocks: Vec<&str> = s.trim_end_matches('\n').split("\n\n").collect();
     assert_eq!(blocks.len(), 4);
     // The value row: 15 empty cells, each a line holding only the tab.
@@ -182,7 +230,12 @@ fn tab_rows_are_blocks_of_tab_lines() {
 
 #[test]
 fn cell_per_line_appeals_flattens_like_seed_000() {
-    let s = render_table(TableKind::Appeals, Format::V2021, TableForm::CellPerLine, Fill::Zero);
+    let s = render_table(
+        TableKind::Appeals,
+        Format::V2021,
+        TableForm::CellPerLine,
+        Fill::Zero,
+    );
     let c = cells(&s, TableForm::CellPerLine);
     assert_eq!(&c[..2], ["行政复议", "行政诉讼"]);
     assert_eq!(&c[7..9], ["未经复议直接起诉", "复议后起诉"]);
@@ -192,30 +245,78 @@ fn cell_per_line_appeals_flattens_like_seed_000() {
 
 #[test]
 fn render_row_renders_rows_blocks_and_nothing_for_unknown_ids() {
-    let r = render_row(TableKind::Requests, Format::V2021, TableForm::Markdown, "r3.2");
+    let r = render_row(
+        TableKind::Requests,
+        Format::V2021,
+        TableForm::Markdown,
+        "r3.2",
+    );
     assert_eq!(r, "| 2.其他法律行政法规禁止公开 | | | | | | | |\n");
     let r = render_row(TableKind::Requests, Format::V2021, TableForm::Pipe, "r6");
     assert_eq!(r, "（六）其他处理 |\n");
     let r = render_row(TableKind::Requests, Format::V2021, TableForm::Tab, "next");
     assert_eq!(r, format!("\t四、结转下年度继续办理\n{}", "\t\n".repeat(7)));
-    let r = render_row(TableKind::Requests, Format::V2021, TableForm::CellPerLine, "r1");
+    let r = render_row(
+        TableKind::Requests,
+        Format::V2021,
+        TableForm::CellPerLine,
+        "r1",
+    );
     assert_eq!(r, "（一）予以公开\n");
     let r = render_row(TableKind::Active, Format::V2021, TableForm::Pipe, "a6");
-    assert_eq!(r, "第二十条第（六）项 |\n信息内容 | 本年处理决定数量 |\n行政处罚 |  |\n行政强制 |  |\n");
-    let r = render_row(TableKind::Active, Format::V2019, TableForm::Markdown, "a5.other");
+    assert_eq!(
+        r,
+        "第二十条第（六）项 |\n信息内容 | 本年处理决定数量 |\n行政处罚 |  |\n行政强制 |  |\n"
+    );
+    let r = render_row(
+        TableKind::Active,
+        Format::V2019,
+        TableForm::Markdown,
+        "a5.other",
+    );
     assert_eq!(r, "| 其他对外管理服务事项 | | | |\n");
-    let r = render_row(TableKind::Appeals, Format::V2021, TableForm::Pipe, "appeals");
+    let r = render_row(
+        TableKind::Appeals,
+        Format::V2021,
+        TableForm::Pipe,
+        "appeals",
+    );
     assert_eq!(r.matches('|').count(), 15);
-    assert_eq!(render_row(TableKind::Requests, Format::V2021, TableForm::Pipe, "r6.1x"), "");
-    assert_eq!(render_row(TableKind::Active, Format::V2021, TableForm::Pipe, "a9"), "");
-    assert_eq!(render_row(TableKind::Active, Format::V2019, TableForm::Pipe, "a9").lines().count(), 3);
-    assert_eq!(render_table(TableKind::Requests, Format::Pre2019, TableForm::Pipe, Fill::Zero), "");
+    assert_eq!(
+        render_row(TableKind::Requests, Format::V2021, TableForm::Pipe, "r6.1x"),
+        ""
+    );
+    assert_eq!(
+        render_row(TableKind::Active, Format::V2021, TableForm::Pipe, "a9"),
+        ""
+    );
+    assert_eq!(
+        render_row(TableKind::Active, Format::V2019, TableForm::Pipe, "a9")
+            .lines()
+            .count(),
+        3
+    );
+    assert_eq!(
+        render_table(
+            TableKind::Requests,
+            Format::Pre2019,
+            TableForm::Pipe,
+            Fill::Zero
+        ),
+        ""
+    );
 }
 
 #[test]
 fn headings_and_sentences_come_from_the_data() {
-    assert_eq!(canonical::section_heading(3).unwrap(), "三、收到和处理政府信息公开申请情况");
-    assert_eq!(canonical::section_heading(6).unwrap(), "六、其他需要报告的事项");
+    assert_eq!(
+        canonical::section_heading(3).unwrap(),
+        "三、收到和处理政府信息公开申请情况"
+    );
+    assert_eq!(
+        canonical::section_heading(6).unwrap(),
+        "六、其他需要报告的事项"
+    );
     assert_eq!(canonical::section_heading(7), None);
     assert_eq!(
         canonical::period_sentence(2025),
@@ -269,9 +370,15 @@ fn rendered_tables_read_back_without_diagnostics() {
     for format in FORMATS {
         let year = if format == Format::V2021 { 2023 } else { 2020 };
         for form in FORMS {
-            let mut text = format!("# 测试局{year}年政府信息公开工作年度报告\n\n{}\n\n", canonical::period_sentence(year));
+            let mut text = format!(
+                "# 测试局{year}年政府信息公开工作年度报告\n\n{}\n\n",
+                canonical::period_sentence(year)
+            );
             for n in 1..=6u8 {
-                text.push_str(&format!("## {}\n\n", canonical::section_heading(n).unwrap()));
+                text.push_str(&format!(
+                    "## {}\n\n",
+                    canonical::section_heading(n).unwrap()
+                ));
                 let kind = match n {
                     2 => Some(TableKind::Active),
                     3 => Some(TableKind::Requests),
@@ -283,22 +390,40 @@ fn rendered_tables_read_back_without_diagnostics() {
                         text.push_str(&render_table(k, format, form, Fill::Values(&consistent)));
                         text.push('\n');
                     }
-                    None => text.push_str("本机关本年度工作正常开展，具体情况如下。本机关未收取信息处理费。\n\n"),
+                    None => text.push_str(
+                        "本机关本年度工作正常开展，具体情况如下。本机关未收取信息处理费。\n\n",
+                    ),
                 }
             }
             let settings = Settings::default();
             let doc = gxlint::document::Document::parse(&text, &settings);
             let diags = gxlint::lint(&doc, &settings);
-            let table_diags: Vec<_> =
-                diags.iter().filter(|d| d.code.starts_with("GX2") || d.code.starts_with("GX3")).collect();
-            assert!(table_diags.is_empty(), "{format:?} {form:?}: {table_diags:#?}\n{text}");
+            let table_diags: Vec<_> = diags
+                .iter()
+                .filter(|d| d.code.starts_with("GX2") || d.code.starts_with("GX3"))
+                .collect();
+            assert!(
+                table_diags.is_empty(),
+                "{format:?} {form:?}: {table_diags:#?}\n{text}"
+            );
             for kind in KINDS {
-                let t = doc.table(kind).unwrap_or_else(|| panic!("{format:?} {form:?} {kind:?} read"));
-                assert!(t.missing.is_empty(), "{format:?} {form:?} {kind:?} missing {:?}", t.missing);
+                let t = doc
+                    .table(kind)
+                    .unwrap_or_else(|| panic!("{format:?} {form:?} {kind:?} read"));
+                assert!(
+                    t.missing.is_empty(),
+                    "{format:?} {form:?} {kind:?} missing {:?}",
+                    t.missing
+                );
                 for row in &t.rows {
                     for (i, c) in row.values.iter().enumerate() {
                         let want = consistent(row.id, i).unwrap();
-                        assert_eq!(&text[c.span.clone()], want, "{format:?} {form:?} {} col {i}", row.id);
+                        assert_eq!(
+                            &text[c.span.clone()],
+                            want,
+                            "{format:?} {form:?} {} col {i}",
+                            row.id
+                        );
                     }
                 }
             }

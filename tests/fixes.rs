@@ -4,8 +4,7 @@ use gxlint::canonical::{self, Fill, render_table};
 use gxlint::config::Settings;
 use gxlint::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use gxlint::document::{
-    Cell, CellValue, Document, Format, HeadingMarkup, RowRead, Section, Table, TableForm,
-    TableKind,
+    Cell, CellValue, Document, Format, HeadingMarkup, RowRead, Section, Table, TableForm, TableKind,
 };
 use gxlint::fix::{self, FixMode, apply_edits};
 
@@ -22,9 +21,13 @@ fn sections_of(text: &str) -> Vec<Section> {
         for n in 1..=6u8 {
             let h = canonical::section_heading(n).unwrap();
             if stripped == h {
-                let markup =
-                    if content.starts_with("## ") { HeadingMarkup::Atx } else { HeadingMarkup::Plain };
-                let wstart = pos + content.len() - h.len() + h.find('、').unwrap() + '、'.len_utf8();
+                let markup = if content.starts_with("## ") {
+                    HeadingMarkup::Atx
+                } else {
+                    HeadingMarkup::Plain
+                };
+                let wstart =
+                    pos + content.len() - h.len() + h.find('、').unwrap() + '、'.len_utf8();
                 found.push(Section {
                     number: n,
                     line: pos..pos + content.len(),
@@ -45,7 +48,10 @@ fn sections_of(text: &str) -> Vec<Section> {
 }
 
 fn doc_of<'a>(text: &'a str, year: i32) -> Document<'a> {
-    let settings = Settings { year: Some(year), ..Settings::default() };
+    let settings = Settings {
+        year: Some(year),
+        ..Settings::default()
+    };
     let mut doc = Document::parse(text, &settings);
     doc.year = Some(year);
     doc.format = Format::for_year(year);
@@ -69,7 +75,11 @@ fn atx_doc(skip: u8) -> String {
         if n == skip {
             continue;
         }
-        s.push_str(&format!("## {}\n\n{}\n", canonical::section_heading(n).unwrap(), body(n)));
+        s.push_str(&format!(
+            "## {}\n\n{}\n",
+            canonical::section_heading(n).unwrap(),
+            body(n)
+        ));
     }
     s
 }
@@ -80,7 +90,12 @@ fn missing_section_goes_after_the_previous_section_with_atx_heading_and_table() 
     let doc = doc_of(&text, 2023);
     let e = canonical::missing_section_insertion(&doc, 3).unwrap();
     let fixed = apply(&text, &e);
-    let table = render_table(TableKind::Requests, Format::V2021, TableForm::Markdown, Fill::Empty);
+    let table = render_table(
+        TableKind::Requests,
+        Format::V2021,
+        TableForm::Markdown,
+        Fill::Empty,
+    );
     let want = format!(
         "{}\n\n## 三、收到和处理政府信息公开申请情况\n\n{table}\n## 四、",
         body(2).trim_end()
@@ -95,12 +110,19 @@ fn missing_section_goes_after_the_previous_section_with_atx_heading_and_table() 
 fn missing_first_section_goes_before_the_first_heading_plain_style() {
     let mut text = String::from("测试局2023年政府信息公开工作年度报告\n开头。\n");
     for n in 2..=6u8 {
-        text.push_str(&format!("{}\n{}", canonical::section_heading(n).unwrap(), body(n)));
+        text.push_str(&format!(
+            "{}\n{}",
+            canonical::section_heading(n).unwrap(),
+            body(n)
+        ));
     }
     let doc = doc_of(&text, 2023);
     let e = canonical::missing_section_insertion(&doc, 1).unwrap();
     let fixed = apply(&text, &e);
-    assert!(fixed.contains("开头。\n\n一、总体情况\n\n二、主动公开政府信息情况\n"), "{fixed}");
+    assert!(
+        fixed.contains("开头。\n\n一、总体情况\n\n二、主动公开政府信息情况\n"),
+        "{fixed}"
+    );
     assert!(!fixed.contains("## "));
 }
 
@@ -112,7 +134,10 @@ fn missing_section_without_any_section_goes_at_the_end_and_keeps_crlf() {
     assert_eq!(e.range, text.len()..text.len());
     let fixed = apply(text, &e);
     assert!(fixed.starts_with(text));
-    assert!(!fixed.replace("\r\n", "").contains('\n'), "only CRLF line ends: {fixed:?}");
+    assert!(
+        !fixed.replace("\r\n", "").contains('\n'),
+        "only CRLF line ends: {fixed:?}"
+    );
     assert!(fixed.contains("\r\n\r\n四、政府信息公开行政复议、行政诉讼情况\r\n\r\n"));
     assert!(fixed.contains("复议后起诉"));
 }
@@ -123,8 +148,16 @@ fn missing_table_goes_right_after_the_heading_in_the_document_form() {
     let doc = doc_of(&text, 2023);
     let e = canonical::missing_table_insertion(&doc, TableKind::Appeals).unwrap();
     let fixed = apply(&text, &e);
-    let table = render_table(TableKind::Appeals, Format::V2021, TableForm::Markdown, Fill::Empty);
-    let want = format!("## 四、政府信息公开行政复议、行政诉讼情况\n\n{table}\n{}", body(4));
+    let table = render_table(
+        TableKind::Appeals,
+        Format::V2021,
+        TableForm::Markdown,
+        Fill::Empty,
+    );
+    let want = format!(
+        "## 四、政府信息公开行政复议、行政诉讼情况\n\n{table}\n{}",
+        body(4)
+    );
     assert!(fixed.contains(&want), "{fixed}");
     // A pipe-row document gets a pipe-row table without blank lines.
     let text = "X2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n无。\n";
@@ -142,7 +175,10 @@ fn missing_table_goes_right_after_the_heading_in_the_document_form() {
     let e = canonical::missing_table_insertion(&doc, TableKind::Requests).unwrap();
     let fixed = apply(text, &e);
     assert!(fixed.contains("申请情况\n（本列数据"), "{fixed}");
-    assert!(fixed.contains("四、结转下年度继续办理 |  |  |  |  |  |  |  |\n无。\n"), "{fixed}");
+    assert!(
+        fixed.contains("四、结转下年度继续办理 |  |  |  |  |  |  |  |\n无。\n"),
+        "{fixed}"
+    );
 }
 
 /// A pipe-form table 三 (2021) read by hand: label spans and value cells per template row.
@@ -161,11 +197,19 @@ fn pipe_table(text: &str, start: usize, kind: TableKind, format: Format) -> Tabl
             .active
             .block
             .iter()
-            .flat_map(|b| b.rows.iter().map(move |r| (leak(&r.id), r.label.as_str(), b.columns.len())))
+            .flat_map(|b| {
+                b.rows
+                    .iter()
+                    .map(move |r| (leak(&r.id), r.label.as_str(), b.columns.len()))
+            })
             .collect(),
         TableKind::Appeals => vec![],
     };
-    let end = start + text[start..].find("\n\n").map(|i| i + 1).unwrap_or(text.len() - start);
+    let end = start
+        + text[start..]
+            .find("\n\n")
+            .map(|i| i + 1)
+            .unwrap_or(text.len() - start);
     for line in text[start..end].split_inclusive('\n') {
         let mut cells = Vec::new();
         let mut off = pos;
@@ -183,10 +227,19 @@ fn pipe_table(text: &str, start: usize, kind: TableKind, format: Format) -> Tabl
                     .filter(|(_, t)| !t.is_empty())
                     .map(|(sp, t)| Cell {
                         span: sp.clone(),
-                        value: t.parse::<f64>().map(CellValue::Number).unwrap_or(CellValue::Text),
+                        value: t
+                            .parse::<f64>()
+                            .map(CellValue::Number)
+                            .unwrap_or(CellValue::Text),
                     })
                     .collect();
-                rows.push(RowRead { id, label: span.clone(), values, expected: *n, end: pos + line.len() });
+                rows.push(RowRead {
+                    id,
+                    label: span.clone(),
+                    values,
+                    expected: *n,
+                    end: pos + line.len(),
+                });
             }
         }
         pos += line.len();
@@ -209,9 +262,20 @@ fn leak(s: &str) -> &'static str {
 
 #[test]
 fn missing_row_is_inserted_at_a_line_start_in_the_table_form() {
-    let table = render_table(TableKind::Requests, Format::V2021, TableForm::Pipe, Fill::Zero);
-    let without: String = table.lines().filter(|l| !l.starts_with("2.其他法律")).map(|l| format!("{l}\n")).collect();
-    let text = format!("X2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n{without}\n四、政府信息公开行政复议、行政诉讼情况\n");
+    let table = render_table(
+        TableKind::Requests,
+        Format::V2021,
+        TableForm::Pipe,
+        Fill::Zero,
+    );
+    let without: String = table
+        .lines()
+        .filter(|l| !l.starts_with("2.其他法律"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let text = format!(
+        "X2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n{without}\n四、政府信息公开行政复议、行政诉讼情况\n"
+    );
     let start = text.find("（本列").unwrap();
     let doc = doc_of(&text, 2021);
     let mut t = pipe_table(&text, start, TableKind::Requests, Format::V2021);
@@ -227,7 +291,10 @@ fn missing_row_is_inserted_at_a_line_start_in_the_table_form() {
             "{fixed}"
         );
     }
-    assert!(canonical::missing_row_insertion(&doc, &t, "r4.1").is_none(), "not missing");
+    assert!(
+        canonical::missing_row_insertion(&doc, &t, "r4.1").is_none(),
+        "not missing"
+    );
 }
 
 #[test]
@@ -241,7 +308,10 @@ fn missing_row_in_tab_and_cell_per_line_forms_keeps_rows_apart() {
         let next = table.find("（二）").unwrap();
         let next_start = table[..next].rfind('\n').map(|k| k + 1).unwrap();
         let without = format!("{}{}", &table[..line_start], &table[next_start..]);
-        let text = format!("X2021年政府信息公开工作年度报告\r\n\r\n{}", without.replace('\n', "\r\n"));
+        let text = format!(
+            "X2021年政府信息公开工作年度报告\r\n\r\n{}",
+            without.replace('\n', "\r\n")
+        );
         let at = text.find("（二）").unwrap();
         let at = text[..at].rfind('\n').unwrap() + 1;
         let doc = doc_of(&text, 2021);
@@ -257,14 +327,23 @@ fn missing_row_in_tab_and_cell_per_line_forms_keeps_rows_apart() {
         };
         let e = canonical::missing_row_insertion(&doc, &t, "r1").unwrap();
         let fixed = apply(&text, &e);
-        assert!(!fixed.replace("\r\n", "").contains('\n'), "{form:?} CRLF kept");
+        assert!(
+            !fixed.replace("\r\n", "").contains('\n'),
+            "{form:?} CRLF kept"
+        );
         let lf = fixed.replace("\r\n", "\n");
         match form {
             TableForm::Tab => assert!(
-                lf.contains(&format!("\t三、本年度办理结果\n\n\t（一）予以公开\n{}\n\t（二）", "\t\n".repeat(7))),
+                lf.contains(&format!(
+                    "\t三、本年度办理结果\n\n\t（一）予以公开\n{}\n\t（二）",
+                    "\t\n".repeat(7)
+                )),
                 "{lf}"
             ),
-            _ => assert!(lf.contains("三、本年度办理结果\n\n（一）予以公开\n\n（二）"), "{lf}"),
+            _ => assert!(
+                lf.contains("三、本年度办理结果\n\n（一）予以公开\n\n（二）"),
+                "{lf}"
+            ),
         }
     }
 }
@@ -276,8 +355,18 @@ fn stale_2019_table_becomes_the_2021_one_with_values_carried() {
         let h: usize = row.bytes().map(usize::from).sum();
         Some((h % 97 * 10 + col + 1).to_string())
     };
-    let active = render_table(TableKind::Active, Format::V2019, TableForm::Pipe, Fill::Values(&v));
-    let requests = render_table(TableKind::Requests, Format::V2019, TableForm::Pipe, Fill::Values(&v));
+    let active = render_table(
+        TableKind::Active,
+        Format::V2019,
+        TableForm::Pipe,
+        Fill::Values(&v),
+    );
+    let requests = render_table(
+        TableKind::Requests,
+        Format::V2019,
+        TableForm::Pipe,
+        Fill::Values(&v),
+    );
     let text = format!(
         "X2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n{active}三、收到和处理政府信息公开申请情况\n{requests}四、政府信息公开行政复议、行政诉讼情况\n"
     );
@@ -308,29 +397,49 @@ fn stale_2019_table_becomes_the_2021_one_with_values_carried() {
     let t2019 = gxlint::templates::template(Format::V2019).unwrap();
     for r in t2019.requests.row.iter().filter(|r| r.values) {
         let nums: Vec<String> = (0..7).map(|c| v(&r.id, c).unwrap()).collect();
-        let label = if r.id == "r6" { "3.其他" } else { r.label.as_str() };
+        let label = if r.id == "r6" {
+            "3.其他"
+        } else {
+            r.label.as_str()
+        };
         let line = format!("{label} | {} |", nums.join(" | "));
         assert!(fixed.contains(&line), "{line}\n{fixed}");
     }
-    assert!(fixed.contains("（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |  |"));
+    assert!(fixed.contains(
+        "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |  |"
+    ));
 }
 
 #[test]
 fn stale_2021_table_in_a_2020_report_sums_the_three_other_rows() {
-    let v = |row: &str, col: usize| Some(match row {
-        "r6.1" => col + 1,
-        "r6.2" => 10,
-        "r6.3" => 100,
-        _ => 0,
-    }.to_string());
-    let requests = render_table(TableKind::Requests, Format::V2021, TableForm::Pipe, Fill::Values(&v));
-    let text = format!("X2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n{requests}");
+    let v = |row: &str, col: usize| {
+        Some(
+            match row {
+                "r6.1" => col + 1,
+                "r6.2" => 10,
+                "r6.3" => 100,
+                _ => 0,
+            }
+            .to_string(),
+        )
+    };
+    let requests = render_table(
+        TableKind::Requests,
+        Format::V2021,
+        TableForm::Pipe,
+        Fill::Values(&v),
+    );
+    let text =
+        format!("X2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n{requests}");
     let doc = doc_of(&text, 2020);
     let start = text.find("（本列").unwrap();
     let t = pipe_table(&text, start, TableKind::Requests, Format::V2021);
     let e = canonical::stale_table_replacement(&doc, &t).unwrap();
     let fixed = apply(&text, &e);
-    assert!(fixed.contains("（六）其他处理 | 111 | 112 | 113 | 114 | 115 | 116 | 117 |\n（七）总计"), "{fixed}");
+    assert!(
+        fixed.contains("（六）其他处理 | 111 | 112 | 113 | 114 | 115 | 116 | 117 |\n（七）总计"),
+        "{fixed}"
+    );
     assert!(!fixed.contains("3.其他"));
 }
 
@@ -354,10 +463,16 @@ fn diag(span: std::ops::Range<usize>, fix: Option<Fix>) -> Diagnostic {
 fn scripted(text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, _) in text.match_indices("aa") {
-        out.push(diag(i..i + 2, Some(Fix::safe("aa→b", vec![Edit::replace(i..i + 2, "b")]))));
+        out.push(diag(
+            i..i + 2,
+            Some(Fix::safe("aa→b", vec![Edit::replace(i..i + 2, "b")])),
+        ));
     }
     for (i, _) in text.match_indices('X') {
-        out.push(diag(i..i + 1, Some(Fix::unsafe_("删除 X", vec![Edit::delete(i..i + 1)]))));
+        out.push(diag(
+            i..i + 1,
+            Some(Fix::unsafe_("删除 X", vec![Edit::delete(i..i + 1)])),
+        ));
     }
     out.sort_by_key(|d| d.span.start);
     out
@@ -391,8 +506,20 @@ fn a_fix_is_all_or_nothing() {
             return vec![];
         }
         vec![
-            diag(0..1, Some(Fix::safe("1", vec![Edit::replace(0..1, "A"), Edit::replace(4..5, "E")]))),
-            diag(4..6, Some(Fix::safe("2", vec![Edit::replace(2..3, "C"), Edit::replace(4..6, "Z")]))),
+            diag(
+                0..1,
+                Some(Fix::safe(
+                    "1",
+                    vec![Edit::replace(0..1, "A"), Edit::replace(4..5, "E")],
+                )),
+            ),
+            diag(
+                4..6,
+                Some(Fix::safe(
+                    "2",
+                    vec![Edit::replace(2..3, "C"), Edit::replace(4..6, "Z")],
+                )),
+            ),
         ]
     };
     let (out, _) = fix::fix_with("abcdefg", FixMode::Safe, check);
@@ -419,13 +546,21 @@ fn insertions_at_the_same_place_do_not_both_apply_in_one_pass() {
 
 #[test]
 fn endless_fixes_stop_after_the_bound_and_cycles_stop_at_once() {
-    let grow = |t: &str| vec![diag(0..0, Some(Fix::safe("+", vec![Edit::insert(t.len(), "x")])))];
+    let grow = |t: &str| {
+        vec![diag(
+            0..0,
+            Some(Fix::safe("+", vec![Edit::insert(t.len(), "x")])),
+        )]
+    };
     let (out, passes) = fix::fix_with("", FixMode::Safe, grow);
     assert_eq!(passes.len(), fix::MAX_PASSES);
     assert_eq!(out.text, "x".repeat(fix::MAX_PASSES));
     let toggle = |t: &str| {
         let next = if t == "a" { "b" } else { "a" };
-        vec![diag(0..1, Some(Fix::safe("t", vec![Edit::replace(0..t.len(), next)])))]
+        vec![diag(
+            0..1,
+            Some(Fix::safe("t", vec![Edit::replace(0..t.len(), next)])),
+        )]
     };
     let (out, passes) = fix::fix_with("a", FixMode::Safe, toggle);
     assert_eq!(passes.len(), 1);
@@ -436,19 +571,40 @@ fn endless_fixes_stop_after_the_bound_and_cycles_stop_at_once() {
 fn invalid_fixes_are_skipped() {
     let check = |_: &str| {
         vec![
-            diag(0..0, Some(Fix::safe("out of range", vec![Edit::replace(0..99, "x")]))),
-            diag(0..0, Some(Fix::safe("mid char", vec![Edit::replace(1..2, "x")]))),
-            diag(0..0, Some(Fix::safe("no-op", vec![Edit::replace(0..3, "中")]))),
+            diag(
+                0..0,
+                Some(Fix::safe("out of range", vec![Edit::replace(0..99, "x")])),
+            ),
+            diag(
+                0..0,
+                Some(Fix::safe("mid char", vec![Edit::replace(1..2, "x")])),
+            ),
+            diag(
+                0..0,
+                Some(Fix::safe("no-op", vec![Edit::replace(0..3, "中")])),
+            ),
             diag(0..0, None),
         ]
     };
     let (out, _) = fix::fix_with("中文", FixMode::Unsafe, check);
     assert_eq!(out.text, "中文");
     assert_eq!(out.applied, 0);
-    assert!(fix::edits_conflict(&Edit::insert(3, "a"), &Edit::replace(2..4, "b")));
-    assert!(!fix::edits_conflict(&Edit::insert(2, "a"), &Edit::replace(2..4, "b")));
-    assert!(!fix::edits_conflict(&Edit::replace(0..2, "a"), &Edit::replace(2..4, "b")));
-    assert!(FixMode::Unsafe.allows(Applicability::Unsafe) && !FixMode::Safe.allows(Applicability::Unsafe));
+    assert!(fix::edits_conflict(
+        &Edit::insert(3, "a"),
+        &Edit::replace(2..4, "b")
+    ));
+    assert!(!fix::edits_conflict(
+        &Edit::insert(2, "a"),
+        &Edit::replace(2..4, "b")
+    ));
+    assert!(!fix::edits_conflict(
+        &Edit::replace(0..2, "a"),
+        &Edit::replace(2..4, "b")
+    ));
+    assert!(
+        FixMode::Unsafe.allows(Applicability::Unsafe)
+            && !FixMode::Safe.allows(Applicability::Unsafe)
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -477,21 +633,32 @@ fn write_atomic_replaces_keeps_permissions_and_refuses_a_changed_file() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
     }
     // Changed since read: refused, file untouched.
     let err = fix::write_atomic(&p, "旧\r\n".as_bytes(), "再新").unwrap_err();
     assert!(err.to_string().contains("已被修改"), "{err}");
     assert_eq!(std::fs::read_to_string(&p).unwrap(), "新\r\n");
     // No temp files left behind.
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
     #[cfg(unix)]
     {
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&p, &link).unwrap();
         fix::write_atomic(&link, "新\r\n".as_bytes(), "经链接").unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "经链接");
     }
 }
@@ -523,7 +690,10 @@ fn seed(prefix: &str) -> String {
 }
 
 fn all_seeds() -> Vec<(String, String)> {
-    ["000", "001", "002", "003", "004"].iter().map(|p| (p.to_string(), seed(p))).collect()
+    ["000", "001", "002", "003", "004"]
+        .iter()
+        .map(|p| (p.to_string(), seed(p)))
+        .collect()
 }
 
 /// Digit runs (ASCII and full-width) of a text, in order.
@@ -554,7 +724,10 @@ fn fixing_twice_changes_nothing_on_every_seed_and_fixture() {
         for mode in [FixMode::Safe, FixMode::Unsafe] {
             let once = fix::fix_text(text, &settings, mode);
             let twice = fix::fix_text(&once.text, &settings, mode);
-            assert_eq!(twice.text, once.text, "{name} {mode:?}: second run changed the text");
+            assert_eq!(
+                twice.text, once.text,
+                "{name} {mode:?}: second run changed the text"
+            );
             assert_eq!(twice.applied, 0, "{name} {mode:?}");
             assert_eq!(twice.remaining, once.remaining, "{name} {mode:?}");
         }
@@ -565,7 +738,10 @@ fn texts_crlf_check(name: &str, text: &str) {
     // The same text with CRLF line ends: fixes keep CRLF (no lone LF appears).
     let crlf = text.replace("\r\n", "\n").replace('\n', "\r\n");
     let out = fix::fix_text(&crlf, &Settings::default(), FixMode::Unsafe);
-    assert!(!out.text.replace("\r\n", "").contains('\n'), "{name}: a lone LF after fixing CRLF text");
+    assert!(
+        !out.text.replace("\r\n", "").contains('\n'),
+        "{name}: a lone LF after fixing CRLF text"
+    );
 }
 
 #[test]
@@ -577,7 +753,11 @@ fn safe_fixes_never_change_a_figure_in_003_and_004() {
         // The period sentence a fix may add is the only new figure text.
         let year = if p == "003" { 2021 } else { 2020 };
         let ps = canonical::period_sentence(year);
-        let added = out.text.matches(&ps).count().saturating_sub(text.matches(&ps).count());
+        let added = out
+            .text
+            .matches(&ps)
+            .count()
+            .saturating_sub(text.matches(&ps).count());
         let without = out.text.replacen(&ps, "", added);
         assert_eq!(figures(&without), figures(&text), "{p}: figures changed");
     }
@@ -588,24 +768,40 @@ fn safe_fixes_never_change_a_figure_in_003_and_004() {
 fn safe_fixes_put_the_period_in_003_and_the_canonical_labels_in_004() {
     let settings = Settings::default();
     let out = fix::fix_text(&seed("003"), &settings, FixMode::Safe);
-    assert!(out.text.contains(&canonical::period_sentence(2021)), "{}", out.text);
+    assert!(
+        out.text.contains(&canonical::period_sentence(2021)),
+        "{}",
+        out.text
+    );
     let doc = Document::parse(&out.text, &settings);
     assert!(doc.period.is_some());
     assert!(!out.remaining.iter().any(|d| d.code == "GX402"));
     let out = fix::fix_text(&seed("004"), &settings, FixMode::Safe);
-    assert!(!out.remaining.iter().any(|d| d.code == "GX204"), "{:#?}", out.remaining);
+    assert!(
+        !out.remaining.iter().any(|d| d.code == "GX204"),
+        "{:#?}",
+        out.remaining
+    );
     assert!(!out.text.contains("结果维护"));
     assert!(out.text.contains("\t结果维持\n"));
 }
 
 /// (row id, values as text) of a table, in order.
 fn table_values(doc: &Document, kind: TableKind) -> Vec<(String, Vec<String>)> {
-    let t = doc.table(kind).unwrap_or_else(|| panic!("table {kind:?} read"));
+    let t = doc
+        .table(kind)
+        .unwrap_or_else(|| panic!("table {kind:?} read"));
     t.rows
         .iter()
         .filter(|r| !r.values.is_empty())
         .map(|r| {
-            (r.id.to_string(), r.values.iter().map(|c| doc.text[c.span.clone()].trim().to_string()).collect())
+            (
+                r.id.to_string(),
+                r.values
+                    .iter()
+                    .map(|c| doc.text[c.span.clone()].trim().to_string())
+                    .collect(),
+            )
         })
         .collect()
 }
@@ -618,7 +814,11 @@ fn seed_000_unsafe_fix_moves_to_2021_and_keeps_every_number_of_tables_3_and_4() 
     let before = Document::parse(&text, &settings);
     let out = fix::fix_text(&text, &settings, FixMode::Unsafe);
     for code in ["GX201", "GX503", "GX504"] {
-        assert!(!out.remaining.iter().any(|d| d.code == code), "{code} left: {:#?}", out.remaining);
+        assert!(
+            !out.remaining.iter().any(|d| d.code == code),
+            "{code} left: {:#?}",
+            out.remaining
+        );
     }
     let after = Document::parse(&out.text, &settings);
     for kind in [TableKind::Requests, TableKind::Appeals] {

@@ -5,22 +5,34 @@ use gxlint::config::Settings;
 use gxlint::document::{Format, TableForm, TableKind};
 use gxlint::new::{skeleton, try_skeleton};
 
-const FORMS: [TableForm; 4] =
-    [TableForm::Markdown, TableForm::Pipe, TableForm::Tab, TableForm::CellPerLine];
+const FORMS: [TableForm; 4] = [
+    TableForm::Markdown,
+    TableForm::Pipe,
+    TableForm::Tab,
+    TableForm::CellPerLine,
+];
 
 #[test]
 fn skeleton_2025_has_every_part_in_order() {
     for form in FORMS {
         let s = skeleton(2025, Some("某某市某某局"), form);
-        assert!(s.starts_with("# 某某市某某局2025年政府信息公开工作年度报告\n\n"), "{s}");
+        assert!(
+            s.starts_with("# 某某市某某局2025年政府信息公开工作年度报告\n\n"),
+            "{s}"
+        );
         let opening = s.lines().nth(2).unwrap();
         assert!(opening.contains("国务院令第711号"), "{opening}");
         assert!(opening.contains("国办公开办函〔2021〕30号"), "{opening}");
-        assert!(opening.ends_with(&canonical::period_sentence(2025)), "{opening}");
+        assert!(
+            opening.ends_with(&canonical::period_sentence(2025)),
+            "{opening}"
+        );
         let mut last = 0;
         for n in 1..=6u8 {
             let h = format!("\n## {}\n", canonical::section_heading(n).unwrap());
-            let at = s.find(&h).unwrap_or_else(|| panic!("heading {n} in {form:?}"));
+            let at = s
+                .find(&h)
+                .unwrap_or_else(|| panic!("heading {n} in {form:?}"));
             assert!(at > last, "section {n} in order");
             last = at;
         }
@@ -43,7 +55,11 @@ fn skeleton_2025_gives_only_gx5xx_diagnostics() {
     for form in FORMS {
         let s = skeleton(2025, Some("某某市某某局"), form);
         let a = gxlint::check(&s, &settings);
-        let other: Vec<_> = a.diagnostics.iter().filter(|d| !d.code.starts_with("GX5")).collect();
+        let other: Vec<_> = a
+            .diagnostics
+            .iter()
+            .filter(|d| !d.code.starts_with("GX5"))
+            .collect();
         assert!(other.is_empty(), "{form:?}: {other:#?}");
     }
 }
@@ -84,7 +100,9 @@ fn skeleton_tables_read_back_as_zeros() {
             assert_eq!(doc.year, Some(year));
             assert_eq!(doc.sections.len(), 6);
             for kind in [TableKind::Active, TableKind::Requests, TableKind::Appeals] {
-                let t = doc.table(kind).unwrap_or_else(|| panic!("{year} {form:?} {kind:?}"));
+                let t = doc
+                    .table(kind)
+                    .unwrap_or_else(|| panic!("{year} {form:?} {kind:?}"));
                 assert!(t.missing.is_empty() && t.foreign.is_empty());
                 for r in &t.rows {
                     assert_eq!(r.values.len(), r.expected, "{year} {form:?} {}", r.id);
