@@ -209,6 +209,10 @@ pub struct RowRead {
     pub expected: usize,
     /// Byte offset just after this row (where a following missing row is inserted).
     pub end: usize,
+    /// The format version whose template this row was read by: the document's, or the other
+    /// one for a row of the other version (a foreign label, or a block whose column headers are
+    /// the other version's). Column names and kinds come from that template.
+    pub version: Format,
 }
 
 /// A label of the other format version found in a table (GX201).
