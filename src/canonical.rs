@@ -682,20 +682,44 @@ fn carried_values(
             }
         }
         TableKind::Active => {
-            // Only 处理决定数量 keeps its meaning: the last of 3 cells in 2019, the only cell in
-            // 2021, for 行政许可 / 行政处罚 / 行政强制.
+            // Only 处理决定数量 keeps its meaning (the third of 3 cells in 2019, the only cell in
+            // 2021), for 行政许可 / 行政处罚 / 行政强制. The source column comes from the template
+            // the row was read by; when that template has no such column, from the cell count.
             for b in &t.active.block {
                 let decision = b.columns.iter().position(|c| c.contains("处理决定数量"));
-                let Some(target_col) = decision else { continue };
+                let Some(target_col) = decision else {
+                    continue;
+                };
                 for r in &b.rows {
                     let Some(src) = table.row(&r.id) else {
                         continue;
                     };
-                    let from = match (b.columns.len(), src.values.len()) {
+                    let by_template = templates::template(src.version)
+                        .and_then(|st| {
+                            st.active
+                                .block
+                                .iter()
+                                .find(|sb| sb.rows.iter().any(|x| x.id == r.id))
+                        })
+                        .and_then(|sb| sb.columns.iter().position(|c| c.contains("处理决定数量")))
+                        .filter(|i| {
+                            let n = templates::template(src.version)
+                                .and_then(|st| {
+                                    st.active
+                                        .block
+                                        .iter()
+                                        .find(|sb| sb.rows.iter().any(|x| x.id == r.id))
+                                })
+                                .map(|sb| sb.columns.len())
+                                .unwrap_or(0);
+                            // Trust the template only when the row has its cell count.
+                            src.values.len() == n || *i < src.values.len()
+                        });
+                    let from = by_template.or(match (b.columns.len(), src.values.len()) {
                         (1, n) if n >= 3 => Some(2),
                         (3, 1) => Some(0),
                         _ => None,
-                    };
+                    });
                     if let Some(v) = from
                         .and_then(|i| src.values.get(i))
                         .and_then(|c| cell_text(doc, c))

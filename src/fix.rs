@@ -38,6 +38,7 @@ pub struct FixOutcome {
 }
 
 /// Apply non-overlapping edits (sorted or not) to `text`. Overlapping edits are an error.
+/// Insertions at the same place are applied in the order given.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, String> {
     let mut edits: Vec<&Edit> = edits.iter().collect();
     edits.sort_by_key(|e| (e.range.start, e.range.end));
@@ -58,12 +59,14 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, String> {
     Ok(out)
 }
 
-/// Whether two edits cannot both be applied: overlapping ranges, two insertions at the same
-/// place (their order would be arbitrary), or an insertion strictly inside a replaced range.
-pub fn edits_conflict(a: &Edit, b: &Edit) -> bool {
-    let (a, b) = (&a.range, &b.range);
+/// Whether two edits cannot both be applied: overlapping ranges, an insertion strictly inside a
+/// replaced range, or the very same insertion twice. Distinct insertions at the same place do
+/// not conflict: they are applied in the order of their diagnostics (e.g. several missing rows
+/// of one table, in template order).
+pub fn edits_conflict(ea: &Edit, eb: &Edit) -> bool {
+    let (a, b) = (&ea.range, &eb.range);
     match (a.is_empty(), b.is_empty()) {
-        (true, true) => a.start == b.start,
+        (true, true) => a.start == b.start && ea.new_text == eb.new_text,
         (true, false) => b.start < a.start && a.start < b.end,
         (false, true) => a.start < b.start && b.start < a.end,
         (false, false) => a.start < b.end && b.start < a.end,

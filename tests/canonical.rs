@@ -364,7 +364,6 @@ pub fn consistent(row: &str, col: usize) -> Option<String> {
 }
 
 #[test]
-#[ignore = "needs the table reader (branch tables); un-ignore once it is merged"]
 fn rendered_tables_read_back_without_diagnostics() {
     use gxlint::config::Settings;
     for format in FORMATS {

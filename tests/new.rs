@@ -90,7 +90,6 @@ fn years_before_2019_are_refused_or_noted() {
 }
 
 #[test]
-#[ignore = "needs the table reader (branch tables); un-ignore once it is merged"]
 fn skeleton_tables_read_back_as_zeros() {
     let settings = Settings::default();
     for year in [2020, 2025] {
