@@ -836,3 +836,259 @@ fn seed_000_unsafe_fix_moves_to_2021_and_keeps_every_number_of_tables_3_and_4() 
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Every fix of the catalogue, through the real rules: a correct report, one defect, the fix,
+// and a re-check showing the diagnostic gone and nothing new (beyond what the fix announces:
+// empty cells the author must fill, an empty inserted section).
+
+const FORMS: [TableForm; 4] = [
+    TableForm::Markdown,
+    TableForm::Pipe,
+    TableForm::Tab,
+    TableForm::CellPerLine,
+];
+
+/// A correct 2023 report (zero diagnostics) in `form`.
+fn base(form: TableForm) -> String {
+    gxlint::new::skeleton(2023, Some("某某市某某局"), form)
+        .replace(
+            "【请填写：本年度主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面的情况。】",
+            "本机关认真落实《条例》，主动公开、依申请公开、政府信息管理、平台建设和监督保障工作有序开展。",
+        )
+        .replace(
+            "【请填写：存在的主要问题及改进情况。】",
+            "主要问题是公开内容还不够丰富。下一步将加强培训，提高公开质量。",
+        )
+        .replace("地址：\n", "地址：某某市某某路1号\n")
+        .replace("联系电话：\n", "联系电话：0731-12345678\n")
+}
+
+fn codes(text: &str) -> Vec<&'static str> {
+    let mut v: Vec<_> = gxlint::check(text, &Settings::default())
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    v.dedup();
+    v
+}
+
+/// `broken` must raise `code` (with a fix `mode` allows); after fixing, `code` is gone and only
+/// codes in `allowed` are new. Returns the fixed text.
+fn fix_case(broken: &str, code: &str, mode: FixMode, allowed: &[&str]) -> String {
+    let settings = Settings::default();
+    let before = gxlint::check(broken, &settings).diagnostics;
+    let d = before
+        .iter()
+        .find(|d| d.code == code)
+        .unwrap_or_else(|| panic!("{code} expected in:\n{broken}\ngot {:?}", codes(broken)));
+    assert!(
+        d.fixes.iter().any(|f| mode.allows(f.applicability)),
+        "{code} has a {mode:?} fix"
+    );
+    let out = fix::fix_text(broken, &settings, mode);
+    assert!(out.applied >= 1);
+    let left: Vec<_> = out.remaining.iter().filter(|d| d.code == code).collect();
+    assert!(left.is_empty(), "{code} left: {left:#?}\n{}", out.text);
+    let new: Vec<_> = out
+        .remaining
+        .iter()
+        .filter(|d| !allowed.contains(&d.code) && !before.iter().any(|b| b.code == d.code))
+        .collect();
+    assert!(
+        new.is_empty(),
+        "{code}: new diagnostics {new:#?}\n{}",
+        out.text
+    );
+    out.text
+}
+
+#[test]
+fn the_base_reports_are_clean() {
+    for form in FORMS {
+        assert_eq!(codes(&base(form)), Vec::<&str>::new(), "{form:?}");
+    }
+}
+
+#[test]
+fn gx101_missing_section_is_inserted_with_its_table() {
+    for form in FORMS {
+        let good = base(form);
+        // Drop section 三 (heading and table).
+        let a = good.find("## 三、").unwrap();
+        let b = good.find("## 四、").unwrap();
+        let broken = format!("{}{}", &good[..a], &good[b..]);
+        let fixed = fix_case(&broken, "GX101", FixMode::Safe, &["GX206", "GX205"]);
+        assert!(
+            fixed.contains("## 三、收到和处理政府信息公开申请情况\n"),
+            "{form:?}"
+        );
+        let doc = Document::parse(&fixed, &Settings::default());
+        let t = doc.table(TableKind::Requests).expect("table 三 inserted");
+        assert!(t.missing.is_empty(), "{form:?}: {:?}", t.missing);
+        // Section 五 (no table): heading only, in ATX style.
+        let a = good.find("## 五、").unwrap();
+        let b = good.find("## 六、").unwrap();
+        let broken = format!("{}{}", &good[..a], &good[b..]);
+        let fixed = fix_case(&broken, "GX101", FixMode::Safe, &["GX105"]);
+        assert!(
+            fixed.contains("\n## 五、存在的主要问题及改进情况\n\n## 六、"),
+            "{fixed}"
+        );
+    }
+}
+
+#[test]
+fn gx104_heading_wording_goes_back_to_the_template() {
+    let good = base(TableForm::Markdown);
+    let broken = good.replace(
+        "## 四、政府信息公开行政复议、行政诉讼情况",
+        "## 四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+    );
+    assert_eq!(fix_case(&broken, "GX104", FixMode::Safe, &[]), good);
+}
+
+#[test]
+fn gx201_stale_table_is_replaced_keeping_the_decision_counts() {
+    for form in FORMS {
+        let good = base(form);
+        let new_t = render_table(TableKind::Active, Format::V2021, form, Fill::Zero);
+        let v = |row: &str, col: usize| {
+            Some(
+                if col == 2 && row.starts_with("a6") {
+                    "3"
+                } else {
+                    "0"
+                }
+                .to_string(),
+            )
+        };
+        let old_t = render_table(TableKind::Active, Format::V2019, form, Fill::Values(&v));
+        let broken = good.replacen(&new_t, &old_t, 1);
+        assert_ne!(broken, good);
+        let fixed = fix_case(&broken, "GX201", FixMode::Unsafe, &["GX206", "GX205"]);
+        let doc = Document::parse(&fixed, &Settings::default());
+        let t = doc.table(TableKind::Active).unwrap();
+        for id in ["a6.penalty", "a6.force"] {
+            let r = t.row(id).unwrap();
+            assert_eq!(r.values.len(), 1, "{form:?} {id}");
+            assert_eq!(r.values[0].value.as_int(), Some(3), "{form:?} {id}");
+        }
+        assert!(t.row("a5.license").unwrap().values[0].value.as_int() == Some(0));
+        assert!(!fixed.contains("其他对外管理服务事项") && !fixed.contains("第二十条第（九）项"));
+    }
+}
+
+#[test]
+fn gx202_missing_table_is_inserted_after_the_heading() {
+    for form in FORMS {
+        let good = base(form);
+        let t4 = render_table(TableKind::Appeals, Format::V2021, form, Fill::Zero);
+        let broken = good.replacen(&format!("{t4}\n"), "", 1);
+        assert_ne!(broken, good);
+        let fixed = fix_case(&broken, "GX202", FixMode::Safe, &["GX206", "GX205"]);
+        let empty = render_table(TableKind::Appeals, Format::V2021, form, Fill::Empty);
+        assert!(
+            fixed.contains(&format!(
+                "## 四、政府信息公开行政复议、行政诉讼情况\n\n{empty}"
+            )),
+            "{form:?}\n{fixed}"
+        );
+    }
+}
+
+#[test]
+fn gx203_missing_rows_are_inserted_in_place() {
+    for form in FORMS {
+        let good = base(form);
+        let label = "2.其他法律行政法规禁止公开";
+        let broken = match form {
+            TableForm::Markdown | TableForm::Pipe => good
+                .lines()
+                .filter(|l| !l.contains(label))
+                .map(|l| format!("{l}\n"))
+                .collect(),
+            TableForm::Tab => good.replacen(&format!("\t{label}\n{}\n", "\t0\n".repeat(7)), "", 1),
+            TableForm::CellPerLine => {
+                good.replacen(&format!("{label}\n\n{}", "0\n\n".repeat(7)), "", 1)
+            }
+        };
+        assert_ne!(broken, good, "{form:?}");
+        let fixed = fix_case(&broken, "GX203", FixMode::Safe, &["GX206", "GX205"]);
+        let doc = Document::parse(&fixed, &Settings::default());
+        let t = doc.table(TableKind::Requests).unwrap();
+        assert!(t.missing.is_empty(), "{form:?}");
+        let ids: Vec<&str> = t.rows.iter().map(|r| r.id).collect();
+        let i = ids.iter().position(|i| *i == "r3.2").unwrap();
+        assert_eq!((ids[i - 1], ids[i + 1]), ("r3.1", "r3.3"), "{form:?}");
+    }
+}
+
+#[test]
+fn gx204_label_variant_goes_back_to_the_template() {
+    for form in FORMS {
+        let good = base(form);
+        let broken = good.replacen("结果维持", "结果维护", 1);
+        assert_eq!(
+            fix_case(&broken, "GX204", FixMode::Safe, &[]),
+            good,
+            "{form:?}"
+        );
+    }
+}
+
+#[test]
+fn gx3xx_totals_are_set_by_the_unsafe_fix() {
+    let good = base(TableForm::Markdown);
+    let broken = good.replacen(
+        "| 一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| 一、本年新收政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 0 |",
+        1,
+    );
+    let before = codes(&broken);
+    assert!(before.contains(&"GX303"), "{before:?}");
+    let out = fix::fix_text(&broken, &Settings::default(), FixMode::Unsafe);
+    let after: Vec<_> = out.remaining.iter().map(|d| d.code).collect();
+    assert!(
+        !after.iter().any(|c| c.starts_with("GX3")),
+        "{after:?}\n{}",
+        out.text
+    );
+    // Safe mode never touches a figure.
+    let safe = fix::fix_text(&broken, &Settings::default(), FixMode::Safe);
+    assert_eq!(safe.text, broken);
+}
+
+#[test]
+fn gx4xx_period_and_citation_fixes() {
+    let good = base(TableForm::Markdown);
+    let ps = canonical::period_sentence(2023);
+    // GX401: wrong year.
+    let broken = good.replace(&ps, &canonical::period_sentence(2022));
+    fix_case(&broken, "GX401", FixMode::Safe, &[]);
+    // GX402: missing.
+    let broken = good.replace(&ps, "");
+    let fixed = fix_case(&broken, "GX402", FixMode::Safe, &[]);
+    assert!(fixed.contains(&ps));
+    // GX403: unreadable dates.
+    let broken = good.replace(
+        &ps,
+        "本年度报告中所列数据的统计期限自202311日起至20231231日止。",
+    );
+    fix_case(&broken, "GX403", FixMode::Unsafe, &[]);
+    // GX406: stale basis.
+    let broken = good.replace("国办公开办函〔2021〕30号", "国办公开办函〔2019〕60号");
+    assert_eq!(fix_case(&broken, "GX406", FixMode::Safe, &[]), good);
+}
+
+#[test]
+fn gx503_gx504_residue_and_spam_lines_are_deleted() {
+    for form in FORMS {
+        let good = base(form);
+        let broken = format!("365体育官网\n{good}扫一扫在手机打开当前页\n");
+        let fixed = fix_case(&broken, "GX504", FixMode::Safe, &[]);
+        assert!(!fixed.contains("365体育官网") && !fixed.contains("扫一扫"));
+        assert_eq!(fixed, good, "{form:?}");
+    }
+}
