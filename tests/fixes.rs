@@ -989,9 +989,11 @@ fn gx202_missing_table_is_inserted_after_the_heading() {
         assert_ne!(broken, good);
         let fixed = fix_case(&broken, "GX202", FixMode::Safe, &["GX206", "GX205"]);
         let empty = render_table(TableKind::Appeals, Format::V2021, form, Fill::Empty);
+        // Pipe rows need no blank line around a table; the other forms get one.
+        let sep = if form == TableForm::Pipe { "" } else { "\n" };
         assert!(
             fixed.contains(&format!(
-                "## 四、政府信息公开行政复议、行政诉讼情况\n\n{empty}"
+                "## 四、政府信息公开行政复议、行政诉讼情况\n{sep}{empty}"
             )),
             "{form:?}\n{fixed}"
         );
