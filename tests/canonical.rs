@@ -397,14 +397,8 @@ fn rendered_tables_read_back_without_diagnostics() {
             let settings = Settings::default();
             let doc = gxlint::document::Document::parse(&text, &settings);
             let diags = gxlint::lint(&doc, &settings);
-            let table_diags: Vec<_> = diags
-                .iter()
-                .filter(|d| d.code.starts_with("GX2") || d.code.starts_with("GX3"))
-                .collect();
-            assert!(
-                table_diags.is_empty(),
-                "{format:?} {form:?}: {table_diags:#?}\n{text}"
-            );
+            // Zero diagnostics of any kind (the text around the tables is a correct report too).
+            assert!(diags.is_empty(), "{format:?} {form:?}: {diags:#?}\n{text}");
             for kind in KINDS {
                 let t = doc
                     .table(kind)
