@@ -100,6 +100,17 @@ fn fix_is_valid(text: &str, fix: &Fix) -> bool {
 /// none of its edits conflicts with an edit already chosen (earlier ones win; a fix is applied
 /// whole or not at all).
 pub fn select_fixes<'d>(text: &str, diagnostics: &'d [Diagnostic], mode: FixMode) -> Vec<&'d Fix> {
+    select_fixes_with(text, diagnostics, mode, |_| true)
+}
+
+/// `select_fixes` with a last test `keep` on each candidate (called only for candidates that
+/// would otherwise be chosen).
+fn select_fixes_with<'d>(
+    text: &str,
+    diagnostics: &'d [Diagnostic],
+    mode: FixMode,
+    mut keep: impl FnMut(&Fix) -> bool,
+) -> Vec<&'d Fix> {
     let mut chosen: Vec<&Fix> = Vec::new();
     for d in diagnostics {
         let Some(fix) = d.fixes.iter().find(|f| mode.allows(f.applicability)) else {
@@ -113,11 +124,48 @@ pub fn select_fixes<'d>(text: &str, diagnostics: &'d [Diagnostic], mode: FixMode
                 .iter()
                 .any(|ce| fix.edits.iter().any(|e| edits_conflict(ce, e)))
         });
-        if !conflicts {
+        if !conflicts && keep(fix) {
             chosen.push(fix);
         }
     }
     chosen
+}
+
+/// Whether an unsafe fix would be undone at once: after applying it alone, some fix `mode` allows
+/// puts back what it replaced (two arithmetic fixes fighting over one cell: "set 总计 to the row
+/// sum" against "set it so that the column balances"). Such a fix is left for the author; leaving
+/// it out keeps `fix_text` idempotent.
+fn undone_at_once(
+    text: &str,
+    fix: &Fix,
+    mode: FixMode,
+    check: &mut impl FnMut(&str) -> Vec<Diagnostic>,
+) -> bool {
+    let Ok(after) = apply_edits(text, &fix.edits) else {
+        return false;
+    };
+    // Where each replaced range lies in `after`, and what it held before.
+    let mut edits: Vec<&Edit> = fix.edits.iter().collect();
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut shift: isize = 0;
+    let mut spots = Vec::new();
+    for e in edits {
+        let start = (e.range.start as isize + shift) as usize;
+        spots.push((start..start + e.new_text.len(), &text[e.range.clone()]));
+        shift += e.new_text.len() as isize - (e.range.end - e.range.start) as isize;
+    }
+    check(&after).iter().any(|d| {
+        d.fixes
+            .iter()
+            .filter(|f| mode.allows(f.applicability))
+            .any(|f| {
+                f.edits.iter().any(|e| {
+                    spots
+                        .iter()
+                        .any(|(r, old)| e.range == *r && e.new_text == *old)
+                })
+            })
+    })
 }
 
 /// Check `text`, apply the fixes `mode` allows, re-check, repeat (bounded).
@@ -149,7 +197,9 @@ pub fn fix_with(
     seen.insert(current.clone());
     let mut diagnostics = check(&current);
     for _ in 0..MAX_PASSES {
-        let chosen = select_fixes(&current, &diagnostics, mode);
+        let chosen = select_fixes_with(&current, &diagnostics, mode, |f| {
+            f.applicability == Applicability::Safe || !undone_at_once(&current, f, mode, &mut check)
+        });
         if chosen.is_empty() {
             break;
         }

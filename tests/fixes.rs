@@ -1109,3 +1109,30 @@ fn gx503_gx504_residue_and_spam_lines_are_deleted() {
         assert_eq!(fixed, good, "{form:?}");
     }
 }
+
+#[test]
+fn unsafe_fixes_that_undo_each_other_are_left_for_the_author() {
+    // Two arithmetic rules fighting over one cell: one wants 1, the other 0.
+    let fight = |t: &str| {
+        let i = t.find('=').unwrap() + 1;
+        let want = if &t[i..i + 1] == "0" { "1" } else { "0" };
+        let mut v = vec![diag(
+            i..i + 1,
+            Some(Fix::unsafe_("set", vec![Edit::replace(i..i + 1, want)])),
+        )];
+        // An independent safe fix still applies.
+        if let Some(k) = t.find("aa") {
+            v.push(diag(
+                k..k + 2,
+                Some(Fix::safe("aa→b", vec![Edit::replace(k..k + 2, "b")])),
+            ));
+        }
+        v.sort_by_key(|d| d.span.start);
+        v
+    };
+    let (out, _) = fix::fix_with("x=0 aa", FixMode::Unsafe, fight);
+    assert_eq!(out.text, "x=0 b");
+    let (again, passes) = fix::fix_with(&out.text, FixMode::Unsafe, fight);
+    assert_eq!(again.text, out.text);
+    assert!(passes.is_empty());
+}
