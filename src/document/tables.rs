@@ -649,6 +649,7 @@ fn read_rows(r: &Reader, kind: TableKind, format: Format) -> Option<Table> {
     let mut current_block: Option<&'static str> = None;
     let mut block_stale: HashSet<&'static str> = HashSet::new();
     let mut block_seen: HashSet<&'static str> = HashSet::new();
+    let mut pending_stale = false;
     // Offset after the header rows of each block (table 二).
     let mut block_head_end: HashMap<&'static str, usize> = HashMap::new();
 
@@ -668,12 +669,16 @@ fn read_rows(r: &Reader, kind: TableKind, format: Format) -> Option<Table> {
                 Target::Block(id) => {
                     current_block = Some(id);
                     block_seen.insert(id);
-                    if e.foreign.is_some() {
+                    if e.foreign.is_some() || std::mem::take(&mut pending_stale) {
                         block_stale.insert(id);
                     }
                     block_head_end.insert(id, r.cells[i].row_end);
                 }
                 Target::Header => {
+                    if current_block.is_none() && e.foreign.is_some() {
+                        // Column headers written before the first block header.
+                        pending_stale = true;
+                    }
                     if let Some(b) = current_block {
                         if e.foreign.is_some() {
                             block_stale.insert(b);
@@ -915,10 +920,8 @@ fn read_appeals(r: &Reader, format: Format) -> Option<Table> {
                 for k in last_header + 1..r.toks.len() {
                     if r.cells[k].row == Some(row) && !matches!(r.toks[k], Tok::Header(_)) {
                         taken.push(k);
-                    } else if r.cells[k].row.is_some_and(|x| x > row) || r.cells[k].row.is_none() {
-                        if k > j {
-                            break;
-                        }
+                    } else if k > j && r.cells[k].row.is_none_or(|x| x > row) {
+                        break;
                     }
                 }
                 let empty = |k: &usize| matches!(r.toks[*k], Tok::Value(CellValue::Empty));

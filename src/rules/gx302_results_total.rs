@@ -78,13 +78,13 @@ fn check(cx: &mut Checker) {
     let Some(tmpl) = crate::templates::template(rt.version) else {
         return;
     };
-    for c in 0..total.len() {
+    for (c, &actual) in total.iter().enumerate() {
         let sums: Vec<i64> = groups
             .iter()
             .map(|(_, rows)| rows.iter().filter_map(|r| r.values[c].value.as_int()).sum())
             .collect();
         let expected: i64 = sums.iter().sum();
-        if expected == total[c] {
+        if expected == actual {
             continue;
         }
         let col = tmpl
@@ -99,10 +99,7 @@ fn check(cx: &mut Checker) {
             .map(|((short, _), s)| format!("{short}{s}"))
             .collect::<Vec<_>>()
             .join(" + ");
-        let message = format!(
-            "表三（七）总计「{col}」栏应为 {expected}，实为 {}（{terms}）",
-            total[c]
-        );
+        let message = format!("表三（七）总计「{col}」栏应为 {expected}，实为 {actual}（{terms}）");
         let mut related = Vec::new();
         for (_, rows) in &groups {
             for r in rows {

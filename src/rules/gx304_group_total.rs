@@ -37,9 +37,9 @@ fn check(cx: &mut Checker) {
             continue;
         };
         let glabel = row_label(TableKind::Requests, grow);
-        for c in 0..gv.len() {
+        for (c, &actual) in gv.iter().enumerate() {
             let expected: i64 = vals.iter().filter_map(|v| v.get(c)).sum();
-            if expected == gv[c] {
+            if expected == actual {
                 continue;
             }
             let col = tmpl
@@ -67,8 +67,7 @@ fn check(cx: &mut Checker) {
                 });
             }
             let message = format!(
-                "表三「{glabel}」「{col}」栏应为其子项之和 {expected}，实为 {}（{list}）",
-                gv[c]
+                "表三「{glabel}」「{col}」栏应为其子项之和 {expected}，实为 {actual}（{list}）"
             );
             let related = rows
                 .iter()
