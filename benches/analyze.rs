@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use gxlint::config::Settings;
+use gxlint::document::Document;
 use rayon::prelude::*;
 
 fn seeds_dir() -> PathBuf {
@@ -140,6 +141,54 @@ fn main() {
         &concat,
         Duration::from_millis(1500),
     );
+
+    // Where the time of the 500 KB report goes: parsing, then each rule alone.
+    let doc_ms = {
+        let start = Instant::now();
+        let mut runs = 0u32;
+        while start.elapsed() < Duration::from_millis(800) || runs < 3 {
+            std::hint::black_box(Document::parse(std::hint::black_box(&r500), &settings));
+            runs += 1;
+        }
+        start.elapsed().as_secs_f64() * 1e3 / f64::from(runs)
+    };
+    println!("  ~500 KB report: Document::parse {doc_ms:.1} ms");
+    let doc = Document::parse(&r500, &settings);
+    let mut per_rule: Vec<(f64, &str)> = gxlint::rules::ALL
+        .iter()
+        .map(|rule| {
+            let start = Instant::now();
+            let mut runs = 0u32;
+            while start.elapsed() < Duration::from_millis(40) || runs < 2 {
+                let mut out = Vec::new();
+                let mut cx = gxlint::rules::Checker::new(&doc, &settings, rule, &mut out);
+                (rule.check)(&mut cx);
+                std::hint::black_box(out);
+                runs += 1;
+            }
+            (
+                start.elapsed().as_secs_f64() * 1e3 / f64::from(runs),
+                rule.code,
+            )
+        })
+        .collect();
+    let rules_ms: f64 = per_rule.iter().map(|(t, _)| t).sum();
+    per_rule.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let top: Vec<String> = per_rule
+        .iter()
+        .take(8)
+        .map(|(t, c)| format!("{c} {t:.2}"))
+        .collect();
+    println!(
+        "  ~500 KB report: all rules {rules_ms:.1} ms; slowest (ms): {}",
+        top.join(", ")
+    );
+    let mine: f64 = per_rule
+        .iter()
+        .filter(|(_, c)| c.starts_with("GX5") || c.starts_with("GX6"))
+        .map(|(t, _)| t)
+        .sum();
+    println!("  ~500 KB report: GX5xx+GX6xx rules {mine:.2} ms");
 
     // 1,000 generated reports in a folder, read and checked in parallel.
     let dir = tempfile::tempdir().expect("temp dir");

@@ -358,11 +358,16 @@ pub fn deletion(text: &str, span: &Span, removable: &[Span]) -> (Edit, bool) {
 /// Residue and spam spans of `text`, merged, sorted and non-overlapping (what the GX503/GX504
 /// fixes may delete together).
 pub fn removable_spans(data: &Data, text: &str) -> Vec<Span> {
-    let mut v: Vec<Span> = data
-        .residue
-        .find_iter(text)
-        .chain(data.spam.find_iter(text))
-        .collect();
+    merge_spans(
+        data.residue
+            .find_iter(text)
+            .chain(data.spam.find_iter(text))
+            .collect(),
+    )
+}
+
+/// Sort spans and merge the overlapping ones.
+pub fn merge_spans(mut v: Vec<Span>) -> Vec<Span> {
     v.sort_by_key(|s| (s.start, s.end));
     let mut out: Vec<Span> = Vec::with_capacity(v.len());
     for s in v {

@@ -398,3 +398,81 @@ fn gx506_quiet() {
              电话：0730-8737963、13800001111；电子邮箱：暂无\n";
     assert!(found(t, "GX506").is_empty(), "{:?}", found(t, "GX506"));
 }
+
+// ---------------------------------------------------------------- robustness
+
+/// Random mixes of the characters the pattern rules look at: no panic, spans on char
+/// boundaries, fixes apply.
+#[test]
+fn never_panics_on_tricky_text() {
+    let pieces = [
+        "地址：",
+        "电话:",
+        "邮编：",
+        "电子邮箱：",
+        "0736-",
+        "1",
+        "@",
+        "＠",
+        "?",
+        "??",
+        "\u{FFFD}",
+        "Ã",
+        "©",
+        "ä",
+        "¸",
+        "\u{AD}",
+        "ï»¿",
+        "XX",
+        "×",
+        "〇",
+        "○",
+        "（",
+        "）",
+        "〔",
+        "〕",
+        "{{",
+        "}}",
+        "null",
+        "|",
+        "\t",
+        "\r\n",
+        "\n",
+        "\r",
+        " ",
+        "　",
+        "字体:",
+        "【",
+        "】",
+        "扫一扫在手机打开当前页",
+        "365bet",
+        "官网",
+        "未收到",
+        "申请",
+        "件",
+        "予以公开",
+        "行政复议",
+        "𠮷",
+        "e\u{301}",
+        "http://",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..400 {
+        let mut s = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let n = (seed % 40) as usize;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let a = gxlint::check(&s, &Settings::default());
+        for d in a.diagnostics.iter().filter(|d| MINE.contains(&d.code)) {
+            assert!(s.get(d.span.clone()).is_some(), "{:?} in {s:?}", d.span);
+        }
+        let _ = apply_residue_fixes(&s);
+    }
+}

@@ -1,6 +1,6 @@
 //! GX503 web-residue: 从网页或 Word 导出带入的残留文字.
 
-use crate::data::{deletion, removable_spans};
+use crate::data::{deletion, merge_spans};
 use crate::rules::prelude::*;
 
 declare_rule!(
@@ -21,7 +21,13 @@ fn check(cx: &mut Checker) {
     if residue.is_empty() {
         return;
     }
-    let removable = removable_spans(data, text);
+    let removable = merge_spans(
+        residue
+            .iter()
+            .cloned()
+            .chain(data.spam.find_iter(text))
+            .collect(),
+    );
     for span in residue {
         let found = text[span.clone()].trim_end();
         let (edit, whole_line) = deletion(text, &span, &removable);

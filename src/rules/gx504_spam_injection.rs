@@ -1,6 +1,6 @@
 //! GX504 spam-injection: 网页中被注入的博彩、色情网站名称.
 
-use crate::data::{deletion, removable_spans};
+use crate::data::{deletion, merge_spans};
 use crate::rules::prelude::*;
 
 declare_rule!(
@@ -21,7 +21,12 @@ fn check(cx: &mut Checker) {
     if spam.is_empty() {
         return;
     }
-    let removable = removable_spans(data, text);
+    let removable = merge_spans(
+        spam.iter()
+            .cloned()
+            .chain(data.residue.find_iter(text))
+            .collect(),
+    );
     for span in spam {
         let found = &text[span.clone()];
         let (edit, whole_line) = deletion(text, &span, &removable);
