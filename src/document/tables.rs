@@ -721,11 +721,12 @@ fn read_rows(r: &Reader, kind: TableKind, format: Format) -> Option<Table> {
                     let (version, expected, group) = match kind {
                         TableKind::Active => {
                             let block = id.split('.').next().unwrap_or(id);
-                            let v = if e.version != format {
-                                e.version
-                            } else if block_stale.contains(block)
-                                && o.active.block.iter().any(|b| b.id == block)
-                            {
+                            // The version of the block's columns: the other one when its
+                            // header or column headers are the other version's (or the block
+                            // exists only there).
+                            let in_d = d.active.block.iter().any(|b| b.id == block);
+                            let in_o = o.active.block.iter().any(|b| b.id == block);
+                            let v = if (block_stale.contains(block) && in_o) || !in_d {
                                 other
                             } else {
                                 format
@@ -1035,8 +1036,17 @@ pub fn row_label(kind: TableKind, row: &RowRead) -> &'static str {
     label_of(kind, row.version, row.id)
 }
 
-/// The canonical label of a row id, or the block header for a block id of table 二.
+/// The canonical label of a row id, or the block header for a block id of table 二 (from the
+/// other version's template when `version`'s has no such id).
 pub fn label_of(kind: TableKind, version: Format, id: &str) -> &'static str {
+    let l = label_in(kind, version, id);
+    if l.is_empty() {
+        return label_in(kind, other_format(version), id);
+    }
+    l
+}
+
+fn label_in(kind: TableKind, version: Format, id: &str) -> &'static str {
     let Some(t) = templates::template(version) else {
         return "";
     };
