@@ -51,6 +51,7 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         let mut cx = rules::Checker::new(doc, settings, unused, &mut out);
         (unused.check)(&mut cx);
     }
+    // After GX001, so that a configured severity applies to it too.
     for d in &mut out {
         if let Some(sev) = settings.severity.get(d.code) {
             d.severity = *sev;

@@ -63,10 +63,27 @@ fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().expect("tempdir")
 }
 
+/// A correct 2024 report: gives no diagnostic at all.
+const CLEAN: &str = include_str!("../examples/clean-2024.md");
+/// The same report with deliberate defects (see README).
+const DRAFT: &str = include_str!("../examples/draft-2024.md");
+
 /// A line with Chinese text and a character outside the BMP before an unused suppression
-/// comment: GX001 reports the selector `GX303` (until GX303 fires on this text, which it cannot:
-/// there is no table).
-const WIDE: &str = "# 测试\n𠮷字<!-- gxlint-disable-next-line GX303 -->\n正文\n";
+/// comment: GX001 reports the selector `GX303` (the next line holds no table).
+const WIDE_LINE: &str = "𠮷字<!-- gxlint-disable-next-line GX303 -->\n";
+
+/// The clean report with `WIDE_LINE` and a line of text appended.
+fn wide() -> String {
+    format!("{CLEAN}\n{WIDE_LINE}以上。\n")
+}
+
+/// 1-based line of the first occurrence of `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).expect("needle")]
+        .matches('\n')
+        .count()
+        + 1
+}
 
 /// Byte range of `needle` in `text`.
 fn range_of(text: &str, needle: &str) -> [u64; 2] {
@@ -91,7 +108,8 @@ fn codes(v: &Value) -> Vec<String> {
 #[test]
 fn json_schema_with_char_columns() {
     let d = tmp();
-    write(d.path(), "wide.md", WIDE);
+    let text = wide();
+    write(d.path(), "wide.md", &text);
     let o = run_in(d.path(), &["check", "wide.md", "--format", "json"]);
     assert_eq!(code(&o), 0, "info does not fail by default: {}", stderr(&o));
     let v = json(&o);
@@ -100,7 +118,7 @@ fn json_schema_with_char_columns() {
     assert_eq!(files.len(), 1);
     let f = &files[0];
     assert_eq!(f["path"], "wide.md");
-    assert!(f["year"].is_null());
+    assert_eq!(f["year"], 2024);
     assert_eq!(f["format"], "2021");
     assert!(f.get("error").is_none());
     let ds = diags(f);
@@ -111,18 +129,54 @@ fn json_schema_with_char_columns() {
     assert_eq!(g["severity"], "info");
     assert!(g["message"].as_str().expect("message").contains("GX303"));
     // `𠮷字` + `<!-- gxlint-disable-next-line ` = 2 + 30 characters before GX303.
-    assert_eq!(g["range"]["start"]["line"], 2);
+    let line = line_of(&text, "𠮷");
+    assert_eq!(g["range"]["start"]["line"], line);
     assert_eq!(g["range"]["start"]["column"], 33);
-    assert_eq!(g["range"]["end"]["line"], 2);
+    assert_eq!(g["range"]["end"]["line"], line);
     assert_eq!(g["range"]["end"]["column"], 38);
-    let br = range_of(WIDE, "GX303");
+    let br = range_of(&text, "GX303");
     assert_eq!(g["byte_range"], serde_json::json!(br));
     let fix = &g["fixes"][0];
     assert_eq!(fix["applicability"], "safe");
     assert!(fix["title"].is_string());
     // The comment shares its line with text: only the comment is deleted.
-    let comment = range_of(WIDE, "<!-- gxlint-disable-next-line GX303 -->");
+    let comment = range_of(&text, "<!-- gxlint-disable-next-line GX303 -->");
     assert_eq!(fix["edits"][0]["byte_range"], serde_json::json!(comment));
+
+    // A report with real defects: several rules, sorted by position, fixes with applicability.
+    write(d.path(), "draft.md", DRAFT);
+    let v = json(&run_in(
+        d.path(),
+        &["check", "draft.md", "--format", "json"],
+    ));
+    let ds = diags(&v["files"][0]);
+    let starts: Vec<u64> = ds
+        .iter()
+        .map(|g| g["byte_range"][0].as_u64().expect("start"))
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+    let row = ds
+        .iter()
+        .find(|g| g["code"] == "GX303")
+        .expect("GX303 in the draft");
+    assert_eq!(row["name"], "row-total");
+    assert_eq!(row["severity"], "error");
+    let [s0, e0] = [
+        row["byte_range"][0].as_u64().expect("s"),
+        row["byte_range"][1].as_u64().expect("e"),
+    ];
+    assert_eq!(&DRAFT[s0 as usize..e0 as usize], "7");
+    assert_eq!(
+        row["range"]["start"]["line"],
+        line_of(DRAFT, "| 一、本年新收")
+    );
+    assert_eq!(row["fixes"][0]["applicability"], "unsafe");
+    assert_eq!(row["fixes"][0]["edits"][0]["new_text"], "6");
+    let empty = ds
+        .iter()
+        .find(|g| g["code"] == "GX501")
+        .expect("GX501 in the draft");
+    assert_eq!(empty["severity"], "warning");
     assert_eq!(fix["edits"][0]["new_text"], "");
 }
 
@@ -154,9 +208,21 @@ fn year_and_format_overrides_reach_json() {
 #[test]
 fn bom_is_not_a_column_but_counts_in_bytes() {
     let d = tmp();
+    // Only GX001 runs (and GX405, which finds no date): the comment is unused.
     let text = "\u{feff}<!-- gxlint-disable-file GX405 -->\n";
     write(d.path(), "bom.md", text);
-    let v = json(&run_in(d.path(), &["check", "bom.md", "--format", "json"]));
+    let v = json(&run_in(
+        d.path(),
+        &[
+            "check",
+            "bom.md",
+            "--format",
+            "json",
+            "--select",
+            "GX0,GX405",
+        ],
+    ));
+    assert_eq!(diags(&v["files"][0]).len(), 1);
     let g = &diags(&v["files"][0])[0];
     assert_eq!(g["range"]["start"]["column"], 26);
     assert_eq!(g["byte_range"], serde_json::json!(range_of(text, "GX405")));
@@ -165,11 +231,13 @@ fn bom_is_not_a_column_but_counts_in_bytes() {
 #[test]
 fn human_output_shows_code_name_location_fix_and_summary() {
     let d = tmp();
-    write(d.path(), "wide.md", WIDE);
+    let text = wide();
+    write(d.path(), "wide.md", &text);
     let o = run_in(d.path(), &["check", "wide.md"]);
     let out = stdout(&o);
     assert!(out.contains("GX001 unused-suppression"), "{out}");
-    assert!(out.contains("wide.md:2:33"), "{out}");
+    let loc = format!("wide.md:{}:33", line_of(&text, "𠮷"));
+    assert!(out.contains(&loc), "{out}");
     assert!(out.contains("删除这条禁用注释"), "{out}");
     assert!(
         out.contains("发现 1 个问题（错误 0，警告 0，提示 1），检查了 1 个文件"),
@@ -190,9 +258,9 @@ fn human_output_shows_code_name_location_fix_and_summary() {
     );
     assert_eq!(carets.matches('^').count(), 5);
 
-    write(d.path(), "clean.md", "# 报告\n");
-    let o = run_in(d.path(), &["check", "clean.md"]);
-    assert_eq!(code(&o), 0);
+    write(d.path(), "clean.md", CLEAN);
+    let o = run_in(d.path(), &["check", "clean.md", "--fail-on", "info"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
     assert!(
         stdout(&o).contains("未发现问题，检查了 1 个文件"),
         "{}",
@@ -203,7 +271,9 @@ fn human_output_shows_code_name_location_fix_and_summary() {
 #[test]
 fn sarif_output() {
     let d = tmp();
-    write(d.path(), "wide.md", WIDE);
+    let text = wide();
+    write(d.path(), "wide.md", &text);
+    let line = line_of(&text, "𠮷");
     let o = run_in(d.path(), &["check", "wide.md", "--format", "sarif"]);
     assert_eq!(code(&o), 0);
     let v = json(&o);
@@ -234,16 +304,16 @@ fn sarif_output() {
         "GX001"
     );
     let region = &res["locations"][0]["physicalLocation"]["region"];
-    assert_eq!(region["startLine"], 2);
+    assert_eq!(region["startLine"], line);
     assert_eq!(region["startColumn"], 33);
-    assert_eq!(region["endLine"], 2);
+    assert_eq!(region["endLine"], line);
     assert_eq!(region["endColumn"], 38);
     assert_eq!(
         res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "wide.md"
     );
     let rep = &res["fixes"][0]["artifactChanges"][0]["replacements"][0];
-    let comment = range_of(WIDE, "<!-- gxlint-disable-next-line GX303 -->");
+    let comment = range_of(&text, "<!-- gxlint-disable-next-line GX303 -->");
     assert_eq!(rep["deletedRegion"]["byteOffset"], comment[0]);
     assert_eq!(rep["deletedRegion"]["byteLength"], comment[1] - comment[0]);
     assert_eq!(run["invocations"][0]["executionSuccessful"], true);
@@ -252,24 +322,64 @@ fn sarif_output() {
 #[test]
 fn github_output() {
     let d = tmp();
-    write(d.path(), "wide.md", WIDE);
+    let text = wide();
+    write(d.path(), "wide.md", &text);
     let o = run_in(d.path(), &["check", "wide.md", "--format", "github"]);
     let out = stdout(&o);
     let line = out.lines().next().expect("one annotation");
-    assert!(
-        line.starts_with(
-            "::notice file=wide.md,line=2,col=33,endLine=2,endColumn=38,title=GX001 unused-suppression::"
-        ),
-        "{line}"
+    let n = line_of(&text, "𠮷");
+    let expected = format!(
+        "::notice file=wide.md,line={n},col=33,endLine={n},endColumn=38,title=GX001 unused-suppression::"
     );
+    assert!(line.starts_with(&expected), "{line}");
     assert_eq!(out.lines().count(), 1);
+    // Errors and warnings of the draft.
+    write(d.path(), "draft.md", DRAFT);
+    let out = stdout(&run_in(
+        d.path(),
+        &["check", "draft.md", "--format", "github"],
+    ));
+    let n = line_of(DRAFT, "| 一、本年新收");
+    assert!(
+        out.lines().any(|l| l.starts_with(&format!(
+            "::error file=draft.md,line={n},col=46,endLine={n},endColumn=47,title=GX303 row-total::"
+        ))),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("::warning file=draft.md,") && l.contains("GX501"))
+    );
 }
 
 #[test]
 fn exit_codes_and_fail_on() {
     let d = tmp();
-    write(d.path(), "wide.md", WIDE);
-    write(d.path(), "clean.md", "# 报告\n");
+    write(d.path(), "wide.md", wide());
+    write(d.path(), "clean.md", CLEAN);
+    write(d.path(), "draft.md", DRAFT);
+    // The draft has errors (GX301, GX303) and warnings (GX501, GX503, GX601).
+    let rc = |args: &[&str]| code(&run_in(d.path(), args));
+    assert_eq!(rc(&["check", "draft.md"]), 1);
+    assert_eq!(rc(&["check", "draft.md", "--fail-on", "error"]), 1);
+    assert_eq!(
+        rc(&["check", "draft.md", "--fail-on", "error", "--ignore", "GX3"]),
+        0
+    );
+    assert_eq!(rc(&["check", "draft.md", "--ignore", "GX3"]), 1);
+    assert_eq!(
+        rc(&["check", "draft.md", "--select", "GX3", "--fail-on", "error"]),
+        1
+    );
+    assert_eq!(rc(&["check", "draft.md", "--fail-on", "never"]), 0);
+    assert_eq!(
+        rc(&["check", "draft.md", "clean.md", "--fail-on", "never"]),
+        0
+    );
+    assert_eq!(
+        rc(&["check", "draft.md", "missing.md", "--fail-on", "never"]),
+        2
+    );
     assert_eq!(
         code(&run_in(
             d.path(),
@@ -348,7 +458,7 @@ fn directory_recursion_only_takes_report_extensions_and_respects_gitignore() {
         "sub/D.MD",
         "ignored/e.md",
     ] {
-        write(d.path(), f, "# 报告\n");
+        write(d.path(), f, CLEAN);
     }
     write(d.path(), "sub/code.rs", "fn main() {}\n");
     write(d.path(), "sub/data.json", "{}\n");
@@ -380,7 +490,11 @@ fn directory_recursion_only_takes_report_extensions_and_respects_gitignore() {
 #[test]
 fn stdin_with_stdin_filename_and_config_from_its_directory() {
     let d = tmp();
-    write(d.path(), "proj/gxlint.toml", "year = 2020\n");
+    write(
+        d.path(),
+        "proj/gxlint.toml",
+        "[severity]\nGX001 = \"warning\"\n",
+    );
     let o = run_stdin(
         d.path(),
         &[
@@ -391,14 +505,16 @@ fn stdin_with_stdin_filename_and_config_from_its_directory() {
             "--format",
             "json",
         ],
-        WIDE.as_bytes(),
+        wide().as_bytes(),
     );
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(code(&o), 1, "a warning now: {}", stderr(&o));
     let v = json(&o);
     let f = &v["files"][0];
     assert_eq!(f["path"], "proj/draft.md");
-    assert_eq!(f["year"], 2020);
-    assert_eq!(f["format"], "2019");
+    assert_eq!(f["year"], 2024);
+    assert_eq!(f["format"], "2021");
+    assert_eq!(diags(f).len(), 1);
+    assert_eq!(diags(f)[0]["severity"], "warning");
     assert_eq!(diags(f)[0]["range"]["start"]["column"], 33);
     // Without a name it is `-`.
     let v = json(&run_stdin(
@@ -412,7 +528,7 @@ fn stdin_with_stdin_filename_and_config_from_its_directory() {
 #[test]
 fn non_utf8_file_is_reported_and_the_others_still_checked() {
     let d = tmp();
-    write(d.path(), "a_good.md", WIDE);
+    write(d.path(), "a_good.md", wide());
     // GBK for 报告.
     write(d.path(), "b_gbk.md", b"# \xb1\xa8\xb8\xe6\n");
     let o = run_in(d.path(), &["check", ".", "--format", "json"]);
@@ -430,13 +546,14 @@ fn non_utf8_file_is_reported_and_the_others_still_checked() {
     let o = run_in(d.path(), &["check", "."]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("b_gbk.md"), "{}", stderr(&o));
-    assert!(stdout(&o).contains("a_good.md:2:33"), "{}", stdout(&o));
+    let loc = format!("a_good.md:{}:33", line_of(&wide(), "𠮷"));
+    assert!(stdout(&o).contains(&loc), "{}", stdout(&o));
 }
 
 #[test]
 fn select_and_ignore_by_code_name_and_prefix() {
     let d = tmp();
-    write(d.path(), "wide.md", WIDE);
+    write(d.path(), "wide.md", wide());
     let count = |args: &[&str]| {
         let mut a = vec!["check", "wide.md", "--format", "json"];
         a.extend_from_slice(args);
@@ -462,10 +579,43 @@ fn select_and_ignore_by_code_name_and_prefix() {
 }
 
 #[test]
+fn select_and_ignore_on_a_draft_with_real_defects() {
+    let d = tmp();
+    write(d.path(), "draft.md", DRAFT);
+    let found = |args: &[&str]| {
+        let mut a = vec!["check", "draft.md", "--format", "json"];
+        a.extend_from_slice(args);
+        let mut c = codes(&json(&run_in(d.path(), &a)));
+        c.sort();
+        c.dedup();
+        c
+    };
+    let all = found(&[]);
+    for code in ["GX301", "GX303", "GX501", "GX503", "GX601"] {
+        assert!(all.iter().any(|c| c == code), "{code} missing from {all:?}");
+    }
+    assert_eq!(found(&["--select", "GX303"]), ["GX303"]);
+    assert_eq!(found(&["--select", "row-total"]), ["GX303"]);
+    assert_eq!(found(&["--select", "GX30"]), ["GX301", "GX303"]);
+    assert_eq!(
+        found(&["--select", "GX5,text-applications"]),
+        ["GX501", "GX503", "GX601"]
+    );
+    assert_eq!(
+        found(&["--ignore", "GX3", "--ignore", "web-residue,GX6"]),
+        ["GX501"]
+    );
+    assert_eq!(
+        found(&["--select", "GX3", "--ignore", "balance"]),
+        ["GX303"]
+    );
+}
+
+#[test]
 fn suppression_of_a_disabled_rule_is_not_reported_unused() {
     // A comment about GX303 cannot be "unused" when GX303 did not run.
     let d = tmp();
-    write(d.path(), "wide.md", WIDE);
+    write(d.path(), "wide.md", wide());
     let v = json(&run_in(
         d.path(),
         &["check", "wide.md", "--format", "json", "--ignore", "GX3"],
@@ -476,9 +626,12 @@ fn suppression_of_a_disabled_rule_is_not_reported_unused() {
 #[test]
 fn all_three_kinds_of_unused_suppression_are_reported() {
     let d = tmp();
-    let text = "# 报告\n<!-- gxlint-disable GX206, empty-field -->\n正文\n<!-- gxlint-enable -->\n\
-                <!-- gxlint-disable-next-line GX303 -->\n正文\n<!-- gxlint-disable-file late-publication -->\n\
-                <!-- gxlint-disable NOPE -->\n";
+    let text = format!(
+        "{CLEAN}\n<!-- gxlint-disable GX206, empty-field -->\n正文\n<!-- gxlint-enable -->\n\
+         <!-- gxlint-disable-next-line GX303 -->\n正文\n<!-- gxlint-disable-file late-publication -->\n\
+         <!-- gxlint-disable NOPE -->\n"
+    );
+    let text = text.as_str();
     write(d.path(), "s.md", text);
     let v = json(&run_in(d.path(), &["check", "s.md", "--format", "json"]));
     let ds = diags(&v["files"][0]);
@@ -496,13 +649,71 @@ fn all_three_kinds_of_unused_suppression_are_reported() {
             .contains("不是已知的规则")
     );
     // An enable comment alone is not a suppression.
-    write(d.path(), "e.md", "<!-- gxlint-enable GX206 -->\n");
+    write(
+        d.path(),
+        "e.md",
+        format!("{CLEAN}<!-- gxlint-enable GX206 -->\n"),
+    );
     assert!(
         codes(&json(&run_in(
             d.path(),
             &["check", "e.md", "--format", "json"]
         )))
         .is_empty()
+    );
+}
+
+/// `DRAFT` with `comment` inserted as a line before the line starting with `before`.
+fn draft_with(before: &str, comment: &str) -> String {
+    let at = DRAFT.find(before).expect("anchor");
+    assert!(
+        at == 0 || DRAFT.as_bytes()[at - 1] == b'\n',
+        "anchor at a line start"
+    );
+    format!("{}{comment}\n{}", &DRAFT[..at], &DRAFT[at..])
+}
+
+#[test]
+fn suppression_comments_of_all_three_kinds_suppress() {
+    let d = tmp();
+    let contact = "本报告电子版";
+    let mut text = draft_with(contact, "<!-- gxlint-disable-next-line empty-field -->");
+    let residue = text.find("附件下载").expect("residue");
+    text.insert_str(residue, "<!-- gxlint-disable GX503 -->\n");
+    text.push_str("<!-- gxlint-disable-file row-total, GX601 -->\n");
+    write(d.path(), "s.md", &text);
+    let o = run_in(d.path(), &["check", "s.md", "--format", "json"]);
+    let v = json(&o);
+    assert_eq!(codes(&v), ["GX301"], "{v}");
+    assert_eq!(code(&o), 1);
+
+    // A block closed before the residue suppresses nothing; the next-line comment one line
+    // too early neither: both come back, and GX001 reports the comments.
+    let mut text = draft_with(contact, "<!-- gxlint-disable-next-line empty-field -->\n");
+    let residue = text.find("附件下载").expect("residue");
+    text.insert_str(
+        residue,
+        "<!-- gxlint-disable web-residue --><!-- gxlint-enable web-residue -->\n",
+    );
+    write(d.path(), "t.md", &text);
+    let v = json(&run_in(
+        d.path(),
+        &["check", "t.md", "--format", "json", "--select", "GX0,GX5"],
+    ));
+    let mut got = codes(&v);
+    got.sort();
+    assert_eq!(got, ["GX001", "GX001", "GX501", "GX503", "GX503"], "{v}");
+    let g: Vec<&Value> = diags(&v["files"][0])
+        .iter()
+        .filter(|g| g["code"] == "GX001")
+        .collect();
+    assert_eq!(
+        g[0]["byte_range"],
+        serde_json::json!(range_of(&text, "empty-field"))
+    );
+    assert_eq!(
+        g[1]["byte_range"],
+        serde_json::json!(range_of(&text, "web-residue"))
     );
 }
 
@@ -514,10 +725,14 @@ fn config_discovery_walks_up_and_stops_at_the_first() {
         "root/gxlint.toml",
         "year = 2024\n[severity]\nGX001 = \"warning\"\n",
     );
-    write(d.path(), "root/top.md", WIDE);
-    write(d.path(), "root/a/b/deep.md", WIDE);
-    write(d.path(), "root/c/gxlint.toml", "ignore = [\"GX0\"]\n");
-    write(d.path(), "root/c/d/inner.md", WIDE);
+    write(d.path(), "root/top.md", wide());
+    write(d.path(), "root/a/b/deep.md", wide());
+    write(
+        d.path(),
+        "root/c/gxlint.toml",
+        "[severity]\nrow-total = \"info\"\n",
+    );
+    write(d.path(), "root/c/d/inner.md", wide());
     let o = run_in(d.path(), &["check", "root", "--format", "json"]);
     assert_eq!(code(&o), 1, "warnings fail: {}", stderr(&o));
     let v = json(&o);
@@ -528,10 +743,10 @@ fn config_discovery_walks_up_and_stops_at_the_first() {
         assert_eq!(f["year"], 2024, "{p}");
         assert_eq!(diags(&f)[0]["severity"], "warning", "{p}");
     }
-    // The nearer file wins and the outer one is not merged in (no year).
+    // The nearer file wins and the outer one is not merged in: GX001 keeps its default.
     let inner = by_path("root/c/d/inner.md");
-    assert!(diags(&inner).is_empty());
-    assert!(inner["year"].is_null());
+    assert_eq!(diags(&inner).len(), 1);
+    assert_eq!(diags(&inner)[0]["severity"], "info");
     // CLI flags override the file (--year); --ignore adds to the configured ignore list.
     let v = json(&run_in(
         d.path(),

@@ -348,7 +348,7 @@ fn gx504_quiet() {
 
 #[test]
 fn gx505_triggers() {
-    let t = "来源??办公室\n锟斤拷锟斤拷\n数据\u{FFFD}\u{FFFD}丢失\nä¸­æ–‡ cafÃ© ï»¿标题\n";
+    let t = "来源??办公室\n锟斤拷锟斤拷\n数据\u{FFFD}\u{FFFD}丢失\nä¸\u{AD}æ–‡ cafÃ© ï»¿标题\n";
     let f = found(t, "GX505");
     assert_eq!(
         f,
@@ -356,7 +356,7 @@ fn gx505_triggers() {
             "??",
             "锟斤拷锟斤拷",
             "\u{FFFD}\u{FFFD}",
-            "ä¸­æ–‡",
+            "ä¸\u{AD}æ–‡",
             "Ã©",
             "ï»¿"
         ]

@@ -230,6 +230,88 @@ static PERIOD_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?P<a>\d[0-9年月日号./]*)(?:起|开始)?(?:至|到|~|—+)(?P<b>\d[0-9年月日号./]*)")
 });
 
+static PERIOD_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:为|是|:|自|从)?(?:(?P<ay>\d+)年)?(?P<am>\d+)月份?(?:起|开始)?(?:至|到|~|-+|—+)(?:(?P<by>\d+)年)?(?P<bm>\d+)月份?(?:止|底)?(?:[,(]|$)",
+    )
+});
+static PERIOD_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:为|是|:)(?P<y>\d+)年度?(?:全年)?(?:[,(]|$)"));
+
+/// A period stated by months (`2021年1月至12月`) or as a whole year (`统计期限为2021年度`),
+/// right after its keyword.
+fn coarse_period(f: &Folded, from: usize, tail: &str) -> Option<Period> {
+    let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
+    if let Some(c) = PERIOD_MONTHS.captures(tail) {
+        let first = c.name("ay").or(c.name("am"))?;
+        let last = c.name("bm")?;
+        let span = f.source_span(from + first.start(), from + last.end() + '月'.len_utf8());
+        let ya = c.name("ay").map(|m| parse_year(m.as_str()));
+        let yb = c.name("by").map(|m| parse_year(m.as_str()));
+        let (ya, yb) = match (ya, yb) {
+            (Some(Some(a)), Some(Some(b))) => (a, b),
+            (Some(Some(a)), None) => (a, a),
+            (None, Some(Some(b))) => (b, b),
+            (None, None) => {
+                return Some(Period {
+                    span,
+                    start: None,
+                    end: None,
+                    malformed: false,
+                });
+            }
+            _ => {
+                return Some(Period {
+                    span,
+                    start: None,
+                    end: None,
+                    malformed: true,
+                });
+            }
+        };
+        let (ma, mb) = (num(c.name("am"))?, num(c.name("bm"))?);
+        let start = make_date(ya, ma, 1);
+        let end = make_date(yb, mb, days_in_month(yb, mb).max(1));
+        return Some(match (start, end) {
+            (Some(s), Some(e)) => Period {
+                span,
+                start: Some(s),
+                end: Some(e),
+                malformed: false,
+            },
+            _ => Period {
+                span,
+                start: None,
+                end: None,
+                malformed: true,
+            },
+        });
+    }
+    let c = PERIOD_YEAR.captures(tail)?;
+    let y = c.name("y")?;
+    let mut end = y.end() + '年'.len_utf8();
+    if tail[end..].starts_with('度') {
+        end += '度'.len_utf8();
+    }
+    let span = f.source_span(from + y.start(), from + end);
+    Some(
+        match parse_year(y.as_str()).and_then(|y| make_date(y, 1, 1).map(|s| (y, s))) {
+            Some((y, s)) => Period {
+                span,
+                start: Some(s),
+                end: make_date(y, 12, 31),
+                malformed: false,
+            },
+            None => Period {
+                span,
+                start: None,
+                end: None,
+                malformed: true,
+            },
+        },
+    )
+}
+
 /// A date as written: the year may be omitted; values not yet validated.
 struct RawDate {
     year: Option<String>,
@@ -368,6 +450,14 @@ fn period_in_line(f: &Folded) -> Option<Period> {
                 },
             });
         }
+        for k in PERIOD_KEYWORDS {
+            for (p, _) in sent.match_indices(k) {
+                let at = s + p + k.len();
+                if let Some(p) = coarse_period(f, at, &f.text[at..e]) {
+                    return Some(p);
+                }
+            }
+        }
         if let Some(c) = PERIOD_LOOSE.captures(tail)
             && c.get(0).is_some_and(|m| m.start() <= PERIOD_PROXIMITY)
         {
@@ -442,9 +532,19 @@ pub fn find_period(text: &str, sections: &[Section]) -> (Option<Period>, usize) 
     (period, opening_end(text, sections))
 }
 
+/// End of the title's line, without trailing white space (after a closing `**`, if any).
+pub fn title_line_end(text: &str, title: &Title) -> usize {
+    let end = line_spans(text)
+        .into_iter()
+        .find(|l| l.start <= title.span.start && title.span.end <= l.end)
+        .map(|l| l.end)
+        .unwrap_or(title.span.end);
+    let line = text.get(title.span.start..end).unwrap_or("");
+    title.span.start + line.trim_end_matches(super::sections::is_space).len()
+}
+
 fn opening_end(text: &str, sections: &[Section]) -> usize {
-    let title = find_title(text);
-    let title_end = title.as_ref().map(|t| t.span.end);
+    let title_end = find_title(text).map(|t| title_line_end(text, &t));
     let from = title_end.unwrap_or(0);
     let until = sections
         .iter()
@@ -758,6 +858,9 @@ pub fn period_parts(text: &str, period: &Period) -> Option<[DatePart; 2]> {
         };
         return Some([part('a')?, part('b')?]);
     }
+    if !period.malformed {
+        return None; // a month range or a whole year: no day-level dates to rewrite
+    }
     let c = PERIOD_LOOSE.captures(&f.text)?;
     let (a, b) = (c.name("a")?, c.name("b")?);
     let style = DateStyle::Cn { year: true };
@@ -776,4 +879,11 @@ pub fn period_parts(text: &str, period: &Period) -> Option<[DatePart; 2]> {
 /// Whether a source line is page metadata or residue (for rules that look for prose).
 pub fn is_metadata_line(line: &str) -> bool {
     is_metadata(&fold(line))
+}
+
+/// Whether the text is recognisable as a report at all: it has a title or one of the six
+/// section headings. Rules that would report on everything a stray file lacks (GX101, GX404)
+/// stay silent on other texts (a README in a checked directory, a snippet).
+pub fn looks_like_report(doc: &super::Document) -> bool {
+    doc.title.is_some() || !doc.sections.is_empty()
 }

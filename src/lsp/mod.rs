@@ -13,6 +13,7 @@
 pub mod actions;
 pub mod convert;
 pub mod features;
+pub mod guard;
 pub mod settings;
 pub mod store;
 pub mod wire;
@@ -76,8 +77,8 @@ pub fn run_stdio() -> std::io::Result<()> {
 /// `shutdown` request came before the end (the exit code LSP asks for).
 pub async fn serve<I, O>(input: I, output: O, engine: Engine) -> bool
 where
-    I: AsyncRead + Unpin,
-    O: AsyncWrite,
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
 {
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = shutdown.clone();
@@ -91,7 +92,19 @@ where
             shutdown: flag,
         }),
     });
-    Server::new(input, output, socket).serve(service).await;
+    // input → guard → server → one writer → output (see `guard`).
+    let (to_server, server_in) = tokio::io::duplex(1 << 16);
+    let (server_out, from_server) = tokio::io::duplex(1 << 16);
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let input_pump = tokio::spawn(guard::pump_input(input, to_server, tx.clone()));
+    let output_pump = tokio::spawn(guard::pump_server_output(from_server, tx));
+    let writer = tokio::spawn(guard::write_all(output, rx));
+    Server::new(server_in, server_out, socket)
+        .serve(service)
+        .await;
+    input_pump.abort();
+    let _ = output_pump.await;
+    let _ = writer.await;
     shutdown.load(Ordering::SeqCst)
 }
 
@@ -202,6 +215,10 @@ async fn lint_loop(shared: Arc<Shared>, client: Client, uri: lsp::Uri) {
         };
         let caps = shared.caps();
         let settings = shared.settings.for_uri(&uri);
+        for e in shared.settings.take_errors() {
+            client.show_message(lsp::MessageType::WARNING, &e).await;
+            log(&client, lsp::MessageType::WARNING, e).await;
+        }
         let engine = shared.engine;
         let u = uri.clone();
         let t = text.clone();

@@ -12,17 +12,28 @@ use crate::config::Settings;
 
 pub const CONFIG_FILE: &str = "gxlint.toml";
 
-/// The settings for a file at `path` (`None`: not a file on disk). The one place that decides
-/// how configuration is found, so the editor and `gxlint check` agree.
-pub fn load(_path: Option<&Path>) -> Settings {
-    // TODO(config): switch to `crate::config::load_for_path` once it is on main.
-    Settings::default()
+/// The settings for a file at `path` (`None`: not a file on disk): the nearest `gxlint.toml`
+/// walking up, exactly as `gxlint check` finds it. A configuration that cannot be read gives
+/// the defaults and the error to show.
+pub fn load(path: Option<&Path>) -> (Settings, Option<String>) {
+    let Some(path) = path else {
+        return (Settings::default(), None);
+    };
+    match crate::config::load_for_path(path) {
+        Ok(s) => (s, None),
+        Err(e) => (
+            Settings::default(),
+            Some(format!("{e}；本文档按默认设置检查")),
+        ),
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct SettingsCache {
     by_dir: Mutex<HashMap<Option<PathBuf>, Settings>>,
     roots: Mutex<Vec<PathBuf>>,
+    /// Configuration errors not yet shown to the user.
+    errors: Mutex<Vec<String>>,
 }
 
 impl SettingsCache {
@@ -46,8 +57,16 @@ impl SettingsCache {
         if let Some(s) = lock(&self.by_dir).get(&dir) {
             return s.clone();
         }
-        let s = load(path.as_deref());
+        let (s, error) = load(path.as_deref());
+        if let Some(e) = error {
+            lock(&self.errors).push(e);
+        }
         lock(&self.by_dir).insert(dir, s.clone());
         s
+    }
+
+    /// Configuration errors met since the last call.
+    pub fn take_errors(&self) -> Vec<String> {
+        std::mem::take(&mut *lock(&self.errors))
     }
 }

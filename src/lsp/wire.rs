@@ -48,6 +48,8 @@ pub struct WireClient {
     next_id: i64,
     /// How long a wait lasts before giving up.
     pub timeout: Duration,
+    /// Every `publishDiagnostics` received: (uri, version).
+    pub published: Vec<(String, Option<i64>)>,
 }
 
 impl WireClient {
@@ -71,6 +73,7 @@ impl WireClient {
             buffered: VecDeque::new(),
             next_id: 1,
             timeout: Duration::from_secs(20),
+            published: Vec::new(),
         }
     }
 
@@ -114,6 +117,10 @@ impl WireClient {
         if m.get("method").is_some() && m.get("id").is_some() {
             let reply = json!({"jsonrpc": "2.0", "id": m["id"], "result": null});
             self.send(&reply).await;
+        }
+        if m["method"] == "textDocument/publishDiagnostics" {
+            let uri = m["params"]["uri"].as_str().unwrap_or_default().to_string();
+            self.published.push((uri, m["params"]["version"].as_i64()));
         }
         Some(m)
     }

@@ -1,6 +1,7 @@
 //! GX101 missing-section: 缺少六个部分之一.
 
 use crate::canonical::missing_section_insertion;
+use crate::document::meta::looks_like_report;
 use crate::document::sections::{canonical_wording, numeral};
 use crate::rules::prelude::*;
 
@@ -8,7 +9,7 @@ declare_rule!("GX101", "missing-section", Error, "缺少六个部分之一");
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
-    if doc.format == Format::Pre2019 {
+    if doc.format == Format::Pre2019 || !looks_like_report(doc) {
         return;
     }
     for n in 1..=6u8 {

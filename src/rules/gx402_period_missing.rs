@@ -1,6 +1,7 @@
 //! GX402 period-missing: 没有统计期限说明.
 
 use crate::canonical::period_sentence;
+use crate::document::meta::{looks_like_report, title_line_end};
 use crate::document::sections::line_spans;
 use crate::rules::prelude::*;
 
@@ -8,7 +9,7 @@ declare_rule!("GX402", "period-missing", Warning, "没有统计期限说明");
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
-    if doc.period.is_some() {
+    if doc.period.is_some() || !looks_like_report(doc) {
         return;
     }
     let Some(n) = doc.year else { return };
@@ -19,7 +20,7 @@ fn check(cx: &mut Checker) {
     } else {
         "\n"
     };
-    let title_end = doc.title.as_ref().map(|t| t.span.end);
+    let title_end = doc.title.as_ref().map(|t| title_line_end(doc.text, t));
     // Appended to the opening paragraph; on a line of its own after the title or at the top.
     let insert = if title_end == Some(at) {
         format!("{eol}{sentence}")

@@ -1,6 +1,7 @@
 //! GX404 year-unknown: 无法确定报告年度.
 
 use crate::document::YearSource;
+use crate::document::meta::looks_like_report;
 use crate::document::sections::line_spans;
 use crate::rules::prelude::*;
 
@@ -8,7 +9,7 @@ declare_rule!("GX404", "year-unknown", Info, "无法确定报告年度");
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
-    if doc.year_source != YearSource::Unknown {
+    if doc.year_source != YearSource::Unknown || !looks_like_report(doc) {
         return;
     }
     let span = doc

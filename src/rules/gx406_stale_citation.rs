@@ -17,7 +17,6 @@ struct Citation {
     pattern: String,
     with: Vec<String>,
     from: i32,
-    stale: String,
     current: String,
     note: String,
 }
@@ -71,8 +70,8 @@ fn check(cx: &mut Checker) {
         let d = cx.report(
             span,
             format!(
-                "{n}年度报告引用了已被取代的“{written}”（{}），应引用{}：{}",
-                c.stale, c.current, c.note
+                "{n}年度报告引用的“{written}”已被取代，应引用{}（{}）",
+                c.current, c.note
             ),
         );
         if !edits.is_empty() {

@@ -59,50 +59,47 @@ fn continuation_count(lead: u8) -> Option<usize> {
     }
 }
 
+/// One encoded character at the start of `s`: its length in bytes of `s`, and whether it was a
+/// three- or four-byte character.
+fn encoded_unit(s: &str) -> Option<(usize, bool)> {
+    let mut it = s.chars();
+    let lead = it.next()?;
+    let n = continuation_count(cp1252_byte(lead)?)?;
+    let mut len = lead.len_utf8();
+    for _ in 0..n {
+        let c = it.next()?;
+        if !cp1252_byte(c).is_some_and(|b| (0x80..=0xBF).contains(&b)) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some((len, n >= 2))
+}
+
 /// Spans of UTF-8-read-as-Latin-1 sequences: two or more encoded characters in a row, or one
 /// three-byte character, or one `Ã`/`Â` pair.
 fn latin1_mojibake(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    // Fast path: every such sequence starts with a character in U+00C2..U+00F4 (UTF-8 lead 0xC3).
-    if !text.as_bytes().contains(&0xC3) {
-        return out;
-    }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let start = i;
+    // Every such sequence starts with a character in U+00C2..U+00F4 (UTF-8 lead byte 0xC3).
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = bytes[from..].iter().position(|&b| b == 0xC3) {
+        let start = from + p;
+        let mut end = start;
         let mut units = 0;
-        let mut three_byte = false;
-        let mut leads = Vec::new();
-        loop {
-            let Some(lead) = chars.get(i).and_then(|&(_, c)| cp1252_byte(c)) else {
-                break;
-            };
-            let Some(n) = continuation_count(lead) else {
-                break;
-            };
-            let ok = (1..=n).all(|k| {
-                chars
-                    .get(i + k)
-                    .and_then(|&(_, c)| cp1252_byte(c))
-                    .is_some_and(|b| (0x80..=0xBF).contains(&b))
-            });
-            if !ok {
-                break;
-            }
+        let mut long = false;
+        while let Some((len, three)) = text.get(end..).and_then(encoded_unit) {
             units += 1;
-            three_byte |= n >= 2;
-            leads.push(chars[i].1);
-            i += n + 1;
+            long |= three;
+            end += len;
         }
+        from = if end > start { end } else { start + 1 };
         if units == 0 {
-            i = start + 1;
             continue;
         }
-        if units >= 2 || three_byte || matches!(leads[0], 'Ã' | 'Â') {
-            let a = chars[start].0;
-            let b = chars.get(i).map_or(text.len(), |&(o, _)| o);
-            out.push(a..b);
+        let first = text[start..].chars().next();
+        if units >= 2 || long || matches!(first, Some('Ã' | 'Â')) {
+            out.push(start..end);
         }
     }
     out

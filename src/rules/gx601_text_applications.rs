@@ -83,14 +83,10 @@ pub(crate) fn about_other_period(doc: &Document, start: usize) -> bool {
     {
         return true;
     }
-    if let Some(year) = doc.year {
-        for c in OTHER_YEAR.captures_iter(before) {
-            if c[1].parse::<i32>().ok() != Some(year) {
-                return true;
-            }
-        }
-    }
-    false
+    // With the report year unknown, a clause naming any year is not compared.
+    OTHER_YEAR
+        .captures_iter(before)
+        .any(|c| doc.year.is_none() || c[1].parse::<i32>().ok() != doc.year)
 }
 
 /// The 总计 (index 6) of a row of table 三, with its span, when read as a whole number.
@@ -114,14 +110,15 @@ pub(crate) fn rows_total(table: &Table, ids: &[&str]) -> Option<(i64, Vec<Span>)
 /// Words that make a clause about something else than 政府信息公开申请.
 pub(crate) fn about_other_matter(s: &str) -> bool {
     [
-        "复议", "诉讼", "信访", "提案", "建议", "举报", "投诉", "咨询", "诉求",
+        "复议", "诉讼", "信访", "提案", "建议", "议案", "举报", "投诉", "咨询", "诉求", "热线",
+        "留言", "来信", "12345",
     ]
     .iter()
     .any(|w| s.contains(w))
 }
 
 static NONE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:未|没有)(?:收到|受理|接到|发生|出现|有)[^。；;，,！!？?\r\n]{0,24}?申请")
+    Regex::new(r"(?:未|没有)(?:收到|受理|接到|发生|出现|有)[^。；;，,！!？?\r\n]{0,24}?申请(?:[^。；;，,！!？?\r\n]{0,12}申请)?")
         .expect("valid regex")
 });
 
