@@ -416,3 +416,28 @@ mod props {
         }
     }
 }
+
+#[test]
+fn seeds_through_check_with_the_title_year() {
+    let expect: [(&str, &[(&str, usize)]); 5] = [
+        ("000", &[("GX201", 2)]),
+        ("001", &[]),
+        ("002", &[]),
+        ("003", &[]),
+        ("004", &[("GX204", 9), ("GX205", 21), ("GX206", 23)]),
+    ];
+    for (p, want) in expect {
+        let text = seed(p);
+        let a = gxlint::check(&text, &gxlint::config::Settings::default());
+        let d = table_diags(a.diagnostics);
+        let mut got: Vec<(&str, usize)> = Vec::new();
+        for x in &d {
+            match got.iter_mut().find(|g| g.0 == x.code) {
+                Some(g) => g.1 += 1,
+                None => got.push((x.code, 1)),
+            }
+        }
+        got.sort();
+        assert_eq!(got, want, "{p}:\n{}", dump(&text, &d));
+    }
+}
