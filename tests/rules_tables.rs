@@ -312,3 +312,33 @@ fn gx208_signed_column_of_2019() {
     let t = set_cells(&text, 2020, TableKind::Active, &[("a5.license", 1, "0.5")]);
     assert_eq!(of(&table_diags_of(&t, 2020), "GX208").len(), 1);
 }
+
+#[test]
+fn gx201_foreign_row_in_a_current_block_is_counted_by_its_columns() {
+    for (name, form) in FORMS {
+        let text = fixture(name);
+        let (old, new) = match form {
+            TableForm::Markdown => (
+                "| 行政许可 | 25 |  |  |\n",
+                "| 行政许可 | 25 |  |  |\n| 其他对外管理服务事项 | 0 |  |  |\n",
+            ),
+            TableForm::Pipe => (
+                "行政许可 | 25 | ||\n",
+                "行政许可 | 25 | ||\n其他对外管理服务事项 | 0 | ||\n",
+            ),
+            TableForm::Tab => (
+                "\t行政许可\n\t25\n",
+                "\t行政许可\n\t25\n\n\t其他对外管理服务事项\n\t0\n",
+            ),
+            TableForm::CellPerLine => (
+                "行政许可\n\n25\n",
+                "行政许可\n\n25\n\n其他对外管理服务事项\n\n0\n",
+            ),
+        };
+        assert!(text.contains(old), "{name}");
+        let t = text.replacen(old, new, 1);
+        let d = table_diags_of(&t, 2021);
+        assert_eq!(codes(&d), ["GX201"], "{name}:\n{}", dump(&t, &d));
+        assert_eq!(at(&t, &d[0]), "其他对外管理服务事项");
+    }
+}

@@ -343,3 +343,101 @@ fn reader_survives_odd_input() {
     assert_eq!(row.values[0].value, CellValue::Number(1234.0));
     assert_eq!(row.values[1].value, CellValue::NotApplicable);
 }
+
+mod props {
+    use super::support::*;
+    use gxlint::document::{Format, tables};
+    use proptest::prelude::*;
+
+    const TOKENS: &[&str] = &[
+        "三、收到和处理政府信息公开申请情况\n",
+        "四、政府信息公开行政复议、行政诉讼情况\n",
+        "二、主动公开政府信息情况\n",
+        "（七）总计",
+        "1.属于国家秘密",
+        "（三）不予公开",
+        "行政复议",
+        "结果维护",
+        "合计",
+        "规范性文件（本单位制发的）",
+        "第二十条第（一）项",
+        "本年增/",
+        "0",
+        "１２",
+        "1,234",
+        "/",
+        "-3",
+        "𠮷",
+        "|",
+        " | ",
+        "||",
+        "|---|",
+        "\t",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\u{a0}",
+        "\u{3000}",
+        "\u{feff}",
+        "“",
+        "x",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+        #[test]
+        fn reader_and_rules_never_panic(idx in proptest::collection::vec(0..TOKENS.len(), 0..120)) {
+            let text: String = idx.iter().map(|&i| TOKENS[i]).collect();
+            let secs = simple_sections(&text);
+            for f in [Format::V2021, Format::V2019] {
+                for t in tables::read_tables(&text, &secs, f) {
+                    prop_assert!(text.get(t.span.clone()).is_some());
+                    for r in &t.rows {
+                        prop_assert!(text.get(r.label.clone()).is_some());
+                        prop_assert!(r.end <= text.len());
+                        for c in &r.values {
+                            prop_assert!(text.get(c.span.clone()).is_some());
+                        }
+                    }
+                    for v in &t.variants {
+                        prop_assert!(text.get(v.span.clone()).is_some());
+                    }
+                    for &m in &t.missing_at {
+                        prop_assert!(text.is_char_boundary(m));
+                    }
+                }
+            }
+            for d in lint_year(&text, 2021).into_iter().chain(lint_year(&text, 2020)) {
+                prop_assert!(text.get(d.span.clone()).is_some());
+                for f in &d.fixes {
+                    prop_assert!(gxlint::fix::apply_edits(&text, &f.edits).is_ok());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn seeds_through_check_with_the_title_year() {
+    let expect: [(&str, &[(&str, usize)]); 5] = [
+        ("000", &[("GX201", 2)]),
+        ("001", &[]),
+        ("002", &[]),
+        ("003", &[]),
+        ("004", &[("GX204", 9), ("GX205", 21), ("GX206", 23)]),
+    ];
+    for (p, want) in expect {
+        let text = seed(p);
+        let a = gxlint::check(&text, &gxlint::config::Settings::default());
+        let d = table_diags(a.diagnostics);
+        let mut got: Vec<(&str, usize)> = Vec::new();
+        for x in &d {
+            match got.iter_mut().find(|g| g.0 == x.code) {
+                Some(g) => g.1 += 1,
+                None => got.push((x.code, 1)),
+            }
+        }
+        got.sort();
+        assert_eq!(got, want, "{p}:\n{}", dump(&text, &d));
+    }
+}

@@ -423,14 +423,14 @@ impl Tok {
 
 struct Reader<'t> {
     text: &'t str,
-    lex: Lexicon,
+    lex: &'static Lexicon,
     cells: Vec<RawCell>,
     folds: Vec<LabelFold>,
     toks: Vec<Tok>,
 }
 
 impl<'t> Reader<'t> {
-    fn new(text: &'t str, body: Span, lex: Lexicon) -> Reader<'t> {
+    fn new(text: &'t str, body: Span, lex: &'static Lexicon) -> Reader<'t> {
         let cells = split_cells(text, body);
         let mut folds = Vec::with_capacity(cells.len());
         let mut toks = Vec::with_capacity(cells.len());
@@ -603,9 +603,34 @@ pub fn read_tables(text: &str, sections: &[Section], format: Format) -> Vec<Tabl
     out
 }
 
+/// The lexicons of (table 二/三/四) × (2021, 2019), built once.
+static LEXICONS: LazyLock<Vec<Option<Lexicon>>> = LazyLock::new(|| {
+    let mut v = Vec::new();
+    for kind in [TableKind::Active, TableKind::Requests, TableKind::Appeals] {
+        for f in [Format::V2021, Format::V2019] {
+            v.push(Lexicon::new(kind, f));
+        }
+    }
+    v
+});
+
+fn lexicon(kind: TableKind, format: Format) -> Option<&'static Lexicon> {
+    let k = match kind {
+        TableKind::Active => 0,
+        TableKind::Requests => 2,
+        TableKind::Appeals => 4,
+    };
+    let f = match format {
+        Format::V2021 => 0,
+        Format::V2019 => 1,
+        Format::Pre2019 => return None,
+    };
+    LEXICONS.get(k + f).and_then(Option::as_ref)
+}
+
 /// Read the table of `kind` in `text[body]`; `None` when there is no recognisable table.
 pub fn read_table(text: &str, body: Span, kind: TableKind, format: Format) -> Option<Table> {
-    let lex = Lexicon::new(kind, format)?;
+    let lex = lexicon(kind, format)?;
     let reader = Reader::new(text, body, lex);
     match kind {
         TableKind::Appeals => read_appeals(&reader, format),
@@ -696,11 +721,12 @@ fn read_rows(r: &Reader, kind: TableKind, format: Format) -> Option<Table> {
                     let (version, expected, group) = match kind {
                         TableKind::Active => {
                             let block = id.split('.').next().unwrap_or(id);
-                            let v = if e.version != format {
-                                e.version
-                            } else if block_stale.contains(block)
-                                && o.active.block.iter().any(|b| b.id == block)
-                            {
+                            // The version of the block's columns: the other one when its
+                            // header or column headers are the other version's (or the block
+                            // exists only there).
+                            let in_d = d.active.block.iter().any(|b| b.id == block);
+                            let in_o = o.active.block.iter().any(|b| b.id == block);
+                            let v = if (block_stale.contains(block) && in_o) || !in_d {
                                 other
                             } else {
                                 format
@@ -1010,8 +1036,17 @@ pub fn row_label(kind: TableKind, row: &RowRead) -> &'static str {
     label_of(kind, row.version, row.id)
 }
 
-/// The canonical label of a row id, or the block header for a block id of table 二.
+/// The canonical label of a row id, or the block header for a block id of table 二 (from the
+/// other version's template when `version`'s has no such id).
 pub fn label_of(kind: TableKind, version: Format, id: &str) -> &'static str {
+    let l = label_in(kind, version, id);
+    if l.is_empty() {
+        return label_in(kind, other_format(version), id);
+    }
+    l
+}
+
+fn label_in(kind: TableKind, version: Format, id: &str) -> &'static str {
     let Some(t) = templates::template(version) else {
         return "";
     };
