@@ -33,8 +33,9 @@ pub struct Settings {
     pub data: Arc<Data>,
 }
 
-static DEFAULT_DATA: LazyLock<Arc<Data>> =
-    LazyLock::new(|| Arc::new(Data::build(&ExtraPatterns::default()).expect("built-in rules/ data")));
+static DEFAULT_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
+    Arc::new(Data::build(&ExtraPatterns::default()).expect("built-in rules/ data"))
+});
 
 impl Default for Settings {
     fn default() -> Self {
@@ -67,5 +68,270 @@ impl Settings {
         let selected =
             self.select.is_empty() || self.select.iter().any(|s| selector_matches(s, rule));
         selected && !self.ignore.iter().any(|s| selector_matches(s, rule))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// gxlint.toml: discovery and parsing
+// ---------------------------------------------------------------------------------------------
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+/// The name of the configuration file.
+pub const CONFIG_FILE: &str = "gxlint.toml";
+
+/// A configuration file that cannot be used: names the file and, when known, the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// 1-based line of the offending key or value.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(
+                f,
+                "{}:{}: 配置错误：{}",
+                self.path.display(),
+                l,
+                self.message
+            ),
+            None => write!(f, "{}: 配置错误：{}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    year: Option<Spanned<i64>>,
+    format: Option<Spanned<String>>,
+    select: Option<Vec<Spanned<String>>>,
+    ignore: Option<Vec<Spanned<String>>>,
+    severity: Option<BTreeMap<String, Spanned<String>>>,
+    extra: Option<Spanned<RawExtra>>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExtra {
+    #[serde(default)]
+    residue: Vec<String>,
+    #[serde(default)]
+    placeholders: Vec<String>,
+    #[serde(default)]
+    spam: Vec<String>,
+}
+
+/// 1-based line of a byte offset.
+fn line_at(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Whether a selector (code, name, prefix or `ALL`) names at least one rule.
+pub fn selector_is_known(selector: &str) -> bool {
+    crate::rules::ALL
+        .iter()
+        .any(|r| selector_matches(selector, r))
+}
+
+/// Parse the text of a `gxlint.toml` (`path` is only used in errors) into settings.
+pub fn parse_config(text: &str, path: &Path) -> Result<Settings, ConfigError> {
+    let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
+        path: path.to_path_buf(),
+        line: span.map(|s| line_at(text, s.start)),
+        message,
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let msg = e.message().trim().to_string();
+        err(e.span(), msg)
+    })?;
+    let mut s = Settings::default();
+    if let Some(y) = raw.year {
+        let v = *y.get_ref();
+        if !(2000..=2100).contains(&v) {
+            return Err(err(
+                Some(y.span()),
+                format!("year 应为 2000–2100 之间的年份，实为 {v}"),
+            ));
+        }
+        s.year = Some(v as i32);
+    }
+    if let Some(f) = raw.format {
+        s.format = Some(Format::parse(f.get_ref()).ok_or_else(|| {
+            err(
+                Some(f.span()),
+                format!(
+                    "format 应为 \"2021\"、\"2019\" 或 \"pre-2019\"，实为 \"{}\"",
+                    f.get_ref()
+                ),
+            )
+        })?);
+    }
+    for (key, list, dst) in [
+        ("select", raw.select, &mut s.select),
+        ("ignore", raw.ignore, &mut s.ignore),
+    ] {
+        for sel in list.into_iter().flatten() {
+            if !selector_is_known(sel.get_ref()) {
+                return Err(err(
+                    Some(sel.span()),
+                    format!(
+                        "{key} 中的“{}”不是已知的规则代码、名称或代码前缀",
+                        sel.get_ref()
+                    ),
+                ));
+            }
+            dst.push(sel.into_inner());
+        }
+    }
+    for (key, value) in raw.severity.into_iter().flatten() {
+        let Some(rule) = crate::rules::find(&key) else {
+            return Err(err(
+                Some(value.span()),
+                format!("[severity] 中的“{key}”不是已知的规则代码或名称"),
+            ));
+        };
+        let Some(sev) = Severity::parse(value.get_ref()) else {
+            return Err(err(
+                Some(value.span()),
+                format!(
+                    "[severity] {key} 的级别应为 \"error\"、\"warning\" 或 \"info\"，实为 \"{}\"",
+                    value.get_ref()
+                ),
+            ));
+        };
+        s.severity.insert(rule.code.to_string(), sev);
+    }
+    if let Some(extra) = raw.extra {
+        let span = extra.span();
+        let e = extra.into_inner();
+        let patterns = ExtraPatterns {
+            residue: e.residue,
+            placeholders: e.placeholders,
+            spam: e.spam,
+        };
+        let data = Data::build(&patterns).map_err(|m| err(Some(span), format!("[extra]：{m}")))?;
+        s.data = Arc::new(data);
+    }
+    Ok(s)
+}
+
+/// Read and parse a `gxlint.toml`.
+pub fn load_file(path: &Path) -> Result<Settings, ConfigError> {
+    let bytes = std::fs::read(path).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        line: None,
+        message: format!("无法读取：{e}"),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        line: None,
+        message: format!(
+            "不是有效的 UTF-8 文本（第 {} 字节处）",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    parse_config(text, path)
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// The nearest `gxlint.toml` in `dir` or one of its ancestors.
+pub fn find_config(dir: &Path) -> Option<PathBuf> {
+    absolute(dir)
+        .ancestors()
+        .map(|d| d.join(CONFIG_FILE))
+        .find(|p| p.is_file())
+}
+
+/// The directory whose configuration applies to `path` (its parent for a file).
+fn dir_of(path: &Path) -> PathBuf {
+    let abs = absolute(path);
+    if abs.is_dir() {
+        abs
+    } else {
+        abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+    }
+}
+
+/// The settings for the files of `dir`: the nearest `gxlint.toml` walking up, or the defaults.
+pub fn load_for_dir(dir: &Path) -> Result<Settings, ConfigError> {
+    match find_config(dir) {
+        Some(p) => load_file(&p),
+        None => Ok(Settings::default()),
+    }
+}
+
+/// The settings for the file (or directory) `path`: the nearest `gxlint.toml` walking up from
+/// its directory, or the defaults when there is none.
+pub fn load_for_path(path: &Path) -> Result<Settings, ConfigError> {
+    load_for_dir(&dir_of(path))
+}
+
+/// Configuration lookup with a cache per directory and per configuration file.
+#[derive(Debug, Default)]
+pub struct ConfigCache {
+    dirs: HashMap<PathBuf, Option<PathBuf>>,
+    files: HashMap<PathBuf, Result<Settings, ConfigError>>,
+}
+
+impl ConfigCache {
+    pub fn new() -> ConfigCache {
+        ConfigCache::default()
+    }
+
+    /// The configuration file that applies in `dir` (walking up, each directory looked at once).
+    pub fn config_for_dir(&mut self, dir: &Path) -> Option<PathBuf> {
+        let dir = absolute(dir);
+        let mut visited = Vec::new();
+        let mut found = None;
+        for d in dir.ancestors() {
+            if let Some(known) = self.dirs.get(d) {
+                found = known.clone();
+                break;
+            }
+            visited.push(d.to_path_buf());
+            let candidate = d.join(CONFIG_FILE);
+            if candidate.is_file() {
+                found = Some(candidate);
+                break;
+            }
+        }
+        for d in visited {
+            self.dirs.insert(d, found.clone());
+        }
+        found
+    }
+
+    /// Settings for the file or directory `path`, and the configuration file they came from.
+    pub fn settings_for(
+        &mut self,
+        path: &Path,
+    ) -> Result<(Settings, Option<PathBuf>), ConfigError> {
+        let Some(cfg) = self.config_for_dir(&dir_of(path)) else {
+            return Ok((Settings::default(), None));
+        };
+        let r = self
+            .files
+            .entry(cfg.clone())
+            .or_insert_with(|| load_file(&cfg));
+        r.clone().map(|s| (s, Some(cfg)))
     }
 }

@@ -50,13 +50,22 @@ pub struct Edit {
 
 impl Edit {
     pub fn replace(range: Span, new_text: impl Into<String>) -> Edit {
-        Edit { range, new_text: new_text.into() }
+        Edit {
+            range,
+            new_text: new_text.into(),
+        }
     }
     pub fn insert(at: usize, new_text: impl Into<String>) -> Edit {
-        Edit { range: at..at, new_text: new_text.into() }
+        Edit {
+            range: at..at,
+            new_text: new_text.into(),
+        }
     }
     pub fn delete(range: Span) -> Edit {
-        Edit { range, new_text: String::new() }
+        Edit {
+            range,
+            new_text: String::new(),
+        }
     }
 }
 
@@ -70,10 +79,18 @@ pub struct Fix {
 
 impl Fix {
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
-        Fix { title: title.into(), applicability: Applicability::Safe, edits }
+        Fix {
+            title: title.into(),
+            applicability: Applicability::Safe,
+            edits,
+        }
     }
     pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
-        Fix { title: title.into(), applicability: Applicability::Unsafe, edits }
+        Fix {
+            title: title.into(),
+            applicability: Applicability::Unsafe,
+            edits,
+        }
     }
 }
 
@@ -103,7 +120,10 @@ impl Diagnostic {
         self
     }
     pub fn with_related(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
-        self.related.push(Related { span, message: message.into() });
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
         self
     }
     pub fn with_expected(&mut self, expected: impl Into<String>) -> &mut Self {

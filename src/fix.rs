@@ -1,7 +1,9 @@
 //! Applying fixes to a text: non-overlapping edits, re-check, repeat (bounded).
 
+use std::io::Write;
+
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Edit};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 
 /// Which fixes to apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +13,19 @@ pub enum FixMode {
     /// Safe and unsafe fixes (`--fix --unsafe-fixes`).
     Unsafe,
 }
+
+impl FixMode {
+    /// Whether a fix of this applicability may be applied in this mode.
+    pub fn allows(self, a: Applicability) -> bool {
+        match self {
+            FixMode::Safe => a == Applicability::Safe,
+            FixMode::Unsafe => true,
+        }
+    }
+}
+
+/// The most passes `fix_text` makes (each pass: check, apply the non-overlapping fixes).
+pub const MAX_PASSES: usize = 10;
 
 #[derive(Debug, Clone)]
 pub struct FixOutcome {
@@ -23,6 +38,7 @@ pub struct FixOutcome {
 }
 
 /// Apply non-overlapping edits (sorted or not) to `text`. Overlapping edits are an error.
+/// Insertions at the same place are applied in the order given.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, String> {
     let mut edits: Vec<&Edit> = edits.iter().collect();
     edits.sort_by_key(|e| (e.range.start, e.range.end));
@@ -43,19 +59,223 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, String> {
     Ok(out)
 }
 
-/// Check `text`, apply the fixes `mode` allows, re-check, repeat (bounded).
-pub fn fix_text(text: &str, settings: &Settings, _mode: FixMode) -> FixOutcome {
-    let remaining = crate::check(text, settings).diagnostics;
-    FixOutcome { text: text.to_string(), applied: 0, remaining }
+/// Whether two edits cannot both be applied: overlapping ranges, an insertion strictly inside a
+/// replaced range, or the very same insertion twice. Distinct insertions at the same place do
+/// not conflict: they are applied in the order of their diagnostics (e.g. several missing rows
+/// of one table, in template order).
+pub fn edits_conflict(ea: &Edit, eb: &Edit) -> bool {
+    let (a, b) = (&ea.range, &eb.range);
+    match (a.is_empty(), b.is_empty()) {
+        (true, true) => a.start == b.start && ea.new_text == eb.new_text,
+        (true, false) => b.start < a.start && a.start < b.end,
+        (false, true) => a.start < b.start && b.start < a.end,
+        (false, false) => a.start < b.end && b.start < a.end,
+    }
 }
 
-/// A unified diff of `old` → `new` for `path` (for `--diff`).
-pub fn unified_diff(_path: &str, _old: &str, _new: &str) -> String {
-    String::new()
+/// Whether a fix's edits are applicable to `text` on their own (in range, on char boundaries,
+/// not conflicting among themselves, and changing something).
+fn fix_is_valid(text: &str, fix: &Fix) -> bool {
+    if fix.edits.is_empty() {
+        return false;
+    }
+    for (i, e) in fix.edits.iter().enumerate() {
+        if e.range.start > e.range.end
+            || e.range.end > text.len()
+            || !text.is_char_boundary(e.range.start)
+            || !text.is_char_boundary(e.range.end)
+        {
+            return false;
+        }
+        if fix.edits[..i].iter().any(|o| edits_conflict(o, e)) {
+            return false;
+        }
+    }
+    fix.edits
+        .iter()
+        .any(|e| text.get(e.range.clone()) != Some(e.new_text.as_str()))
+}
+
+/// The fixes of one pass: for each diagnostic (in order), its first fix `mode` allows, kept when
+/// none of its edits conflicts with an edit already chosen (earlier ones win; a fix is applied
+/// whole or not at all).
+pub fn select_fixes<'d>(text: &str, diagnostics: &'d [Diagnostic], mode: FixMode) -> Vec<&'d Fix> {
+    select_fixes_with(text, diagnostics, mode, |_| true)
+}
+
+/// `select_fixes` with a last test `keep` on each candidate (called only for candidates that
+/// would otherwise be chosen).
+fn select_fixes_with<'d>(
+    text: &str,
+    diagnostics: &'d [Diagnostic],
+    mode: FixMode,
+    mut keep: impl FnMut(&Fix) -> bool,
+) -> Vec<&'d Fix> {
+    let mut chosen: Vec<&Fix> = Vec::new();
+    for d in diagnostics {
+        let Some(fix) = d.fixes.iter().find(|f| mode.allows(f.applicability)) else {
+            continue;
+        };
+        if !fix_is_valid(text, fix) {
+            continue;
+        }
+        let conflicts = chosen.iter().any(|c| {
+            c.edits
+                .iter()
+                .any(|ce| fix.edits.iter().any(|e| edits_conflict(ce, e)))
+        });
+        if !conflicts && keep(fix) {
+            chosen.push(fix);
+        }
+    }
+    chosen
+}
+
+/// Whether an unsafe fix would be undone at once: after applying it alone, some fix `mode` allows
+/// puts back what it replaced (two arithmetic fixes fighting over one cell: "set 总计 to the row
+/// sum" against "set it so that the column balances"). Such a fix is left for the author; leaving
+/// it out keeps `fix_text` idempotent.
+fn undone_at_once(
+    text: &str,
+    fix: &Fix,
+    mode: FixMode,
+    check: &mut impl FnMut(&str) -> Vec<Diagnostic>,
+) -> bool {
+    let Ok(after) = apply_edits(text, &fix.edits) else {
+        return false;
+    };
+    // Where each replaced range lies in `after`, and what it held before.
+    let mut edits: Vec<&Edit> = fix.edits.iter().collect();
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut shift: isize = 0;
+    let mut spots = Vec::new();
+    for e in edits {
+        let start = (e.range.start as isize + shift) as usize;
+        spots.push((start..start + e.new_text.len(), &text[e.range.clone()]));
+        shift += e.new_text.len() as isize - (e.range.end - e.range.start) as isize;
+    }
+    check(&after).iter().any(|d| {
+        d.fixes
+            .iter()
+            .filter(|f| mode.allows(f.applicability))
+            .any(|f| {
+                f.edits.iter().any(|e| {
+                    spots
+                        .iter()
+                        .any(|(r, old)| e.range == *r && e.new_text == *old)
+                })
+            })
+    })
+}
+
+/// Check `text`, apply the fixes `mode` allows, re-check, repeat (bounded).
+pub fn fix_text(text: &str, settings: &Settings, mode: FixMode) -> FixOutcome {
+    fix_text_traced(text, settings, mode).0
+}
+
+/// `fix_text`, also returning the edits applied in each pass (ranges into that pass's input).
+pub fn fix_text_traced(
+    text: &str,
+    settings: &Settings,
+    mode: FixMode,
+) -> (FixOutcome, Vec<Vec<Edit>>) {
+    fix_with(text, mode, |t| crate::check(t, settings).diagnostics)
+}
+
+/// The fix loop with any checker: check, apply the non-overlapping fixes `mode` allows, repeat
+/// until nothing applies, the text comes back to an earlier state, or [`MAX_PASSES`] passes.
+/// Returns the outcome and the edits applied in each pass.
+pub fn fix_with(
+    text: &str,
+    mode: FixMode,
+    mut check: impl FnMut(&str) -> Vec<Diagnostic>,
+) -> (FixOutcome, Vec<Vec<Edit>>) {
+    let mut current = text.to_string();
+    let mut applied = 0;
+    let mut passes = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    seen.insert(current.clone());
+    let mut diagnostics = check(&current);
+    for _ in 0..MAX_PASSES {
+        let chosen = select_fixes_with(&current, &diagnostics, mode, |f| {
+            f.applicability == Applicability::Safe || !undone_at_once(&current, f, mode, &mut check)
+        });
+        if chosen.is_empty() {
+            break;
+        }
+        let edits: Vec<Edit> = chosen
+            .iter()
+            .flat_map(|f| f.edits.iter().cloned())
+            .collect();
+        let Ok(next) = apply_edits(&current, &edits) else {
+            break;
+        };
+        if !seen.insert(next.clone()) {
+            // Back to an earlier text (fixes undoing each other): stop here.
+            break;
+        }
+        applied += chosen.len();
+        passes.push(edits);
+        current = next;
+        diagnostics = check(&current);
+    }
+    (
+        FixOutcome {
+            text: current,
+            applied,
+            remaining: diagnostics,
+        },
+        passes,
+    )
+}
+
+/// A unified diff of `old` → `new` for `path` (for `--diff`); empty when they are equal.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    if old == new {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
 }
 
 /// Write `new` to `path` atomically (temp file in the same directory + rename, permissions
-/// kept), refusing when the file on disk no longer holds `original`.
-pub fn write_atomic(_path: &std::path::Path, _original: &[u8], _new: &str) -> std::io::Result<()> {
-    Err(std::io::Error::other("not implemented yet"))
+/// kept), refusing when the file on disk no longer holds `original`. A symbolic link is
+/// followed: its target is replaced, the link kept.
+pub fn write_atomic(path: &std::path::Path, original: &[u8], new: &str) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let on_disk = std::fs::read(&target)?;
+    if on_disk != original {
+        return Err(std::io::Error::other(format!(
+            "{} 在读取后已被修改，未写入修复结果",
+            path.display()
+        )));
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let perms = std::fs::metadata(&target)?.permissions();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".gxlint-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    tmp.write_all(new.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    std::fs::set_permissions(tmp.path(), perms)?;
+    // Last check right before the rename: the file may have changed while we wrote.
+    if std::fs::read(&target)? != original {
+        return Err(std::io::Error::other(format!(
+            "{} 在读取后已被修改，未写入修复结果",
+            path.display()
+        )));
+    }
+    tmp.persist(&target).map_err(|e| e.error)?;
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }

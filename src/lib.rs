@@ -12,8 +12,9 @@ pub mod document;
 pub mod fix;
 pub mod fold;
 pub mod line_index;
-pub mod new;
 pub mod lsp;
+pub mod new;
+pub mod query;
 pub mod render;
 pub mod rules;
 pub mod suppress;
@@ -36,6 +37,7 @@ pub struct Analysis {
 /// diagnostics removed, sorted by position.
 pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    doc.suppressions.reset_usage();
     for rule in rules::ALL {
         if rule.code == "GX001" || !settings.enabled(rule) {
             continue;
@@ -43,20 +45,19 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         let mut cx = rules::Checker::new(doc, settings, rule, &mut out);
         (rule.check)(&mut cx);
     }
-    for d in &mut out {
-        if let Some(sev) = settings.severity.get(d.code) {
-            d.severity = *sev;
-        }
-    }
     out.retain(|d| !doc.suppressions.suppresses(d, &doc.lines));
     let unused = rules::find("GX001").expect("GX001 registered");
     if settings.enabled(unused) {
         let mut cx = rules::Checker::new(doc, settings, unused, &mut out);
         (unused.check)(&mut cx);
     }
-    out.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
-    });
+    // After GX001, so that a configured severity applies to it too.
+    for d in &mut out {
+        if let Some(sev) = settings.severity.get(d.code) {
+            d.severity = *sev;
+        }
+    }
+    out.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
     out
 }
 
@@ -64,5 +65,9 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
 pub fn check(text: &str, settings: &Settings) -> Analysis {
     let doc = Document::parse(text, settings);
     let diagnostics = lint(&doc, settings);
-    Analysis { year: doc.year, format: doc.format, diagnostics }
+    Analysis {
+        year: doc.year,
+        format: doc.format,
+        diagnostics,
+    }
 }

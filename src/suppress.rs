@@ -1,19 +1,321 @@
 //! Suppression comments: `<!-- gxlint-disable GX206 -->` … `<!-- gxlint-enable GX206 -->`,
 //! `<!-- gxlint-disable-next-line GX303 -->`, `<!-- gxlint-disable-file GX405 -->`.
+//!
+//! Codes are given by code (`GX206`), name (`empty-cell`) or code prefix (`GX2`), separated by
+//! spaces or commas; no code means every rule. Each selector records whether it suppressed a
+//! diagnostic (`suppresses` is called by `gxlint::lint`), so that GX001 can report the ones that
+//! suppressed nothing. Usage is kept in atomics: a `Suppressions` stays `Send + Sync`.
 
-use crate::diagnostic::Diagnostic;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use regex::Regex;
+
+use crate::config::selector_matches;
+use crate::diagnostic::{Diagnostic, Span};
 use crate::line_index::LineIndex;
 
+/// What a suppression comment covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirectiveKind {
+    /// `gxlint-disable`: from the comment to the matching `gxlint-enable` (or the end of file).
+    Disable,
+    /// `gxlint-disable-next-line`: the line after the comment.
+    NextLine,
+    /// `gxlint-disable-file`: the whole file.
+    File,
+}
+
+impl DirectiveKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DirectiveKind::Disable => "gxlint-disable",
+            DirectiveKind::NextLine => "gxlint-disable-next-line",
+            DirectiveKind::File => "gxlint-disable-file",
+        }
+    }
+}
+
+/// One code (or name, or prefix) written in a comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selector {
+    pub text: String,
+    pub span: Span,
+}
+
+/// One disable comment.
+#[derive(Debug)]
+pub struct Directive {
+    pub kind: DirectiveKind,
+    /// The whole comment `<!-- … -->`.
+    pub span: Span,
+    /// 0-based line of the comment's start.
+    pub line: usize,
+    /// Empty = every rule.
+    pub selectors: Vec<Selector>,
+    /// For `Disable`: where each selector's region ends (the start of the enable comment that
+    /// names it, or `usize::MAX` when none does); one entry when there are no selectors.
+    pub ends: Vec<usize>,
+    /// One flag per selector (one flag when there are none).
+    used: Vec<AtomicBool>,
+}
+
+impl Clone for Directive {
+    fn clone(&self) -> Self {
+        Directive {
+            kind: self.kind,
+            span: self.span.clone(),
+            line: self.line,
+            selectors: self.selectors.clone(),
+            ends: self.ends.clone(),
+            used: self
+                .used
+                .iter()
+                .map(|u| AtomicBool::new(u.load(Ordering::Relaxed)))
+                .collect(),
+        }
+    }
+}
+
+/// A selector (or a selector-less comment) that suppressed nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unused {
+    pub kind: DirectiveKind,
+    /// The selector as written; `None` for a comment without codes.
+    pub selector: Option<String>,
+    /// The selector's span, or the comment's span when it has no codes.
+    pub span: Span,
+    /// The whole comment.
+    pub comment: Span,
+    /// Whether every selector of this comment is unused (the comment can go).
+    pub whole_comment: bool,
+}
+
 #[derive(Debug, Clone, Default)]
-pub struct Suppressions {}
+pub struct Suppressions {
+    pub directives: Vec<Directive>,
+}
+
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--[ \t]*gxlint-(disable-next-line|disable-file|disable|enable)\b([^\r\n]*?)-->")
+        .expect("valid regex")
+});
+
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^\s,，、]+").expect("valid regex"));
+
+fn selectors_of(text: &str, base: usize) -> Vec<Selector> {
+    TOKEN
+        .find_iter(text)
+        .map(|m| Selector {
+            text: m.as_str().to_string(),
+            span: base + m.start()..base + m.end(),
+        })
+        .collect()
+}
+
+/// Whether two selectors written in comments mean the same rules (for matching enable to
+/// disable): equal ignoring case, or naming the same rule by code and by name.
+fn same_selector(a: &str, b: &str) -> bool {
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    match (crate::rules::find(a), crate::rules::find(b)) {
+        (Some(x), Some(y)) => x.code == y.code,
+        _ => false,
+    }
+}
 
 impl Suppressions {
-    pub fn parse(_text: &str, _lines: &LineIndex) -> Suppressions {
-        Suppressions::default()
+    pub fn parse(text: &str, lines: &LineIndex) -> Suppressions {
+        let mut directives: Vec<Directive> = Vec::new();
+        // Indices of open `Disable` directives.
+        let mut open: Vec<usize> = Vec::new();
+        for caps in COMMENT.captures_iter(text) {
+            let (Some(whole), Some(kw), Some(args)) = (caps.get(0), caps.get(1), caps.get(2))
+            else {
+                continue;
+            };
+            let selectors = selectors_of(args.as_str(), args.start());
+            let kind = match kw.as_str() {
+                "disable" => DirectiveKind::Disable,
+                "disable-next-line" => DirectiveKind::NextLine,
+                "disable-file" => DirectiveKind::File,
+                _ => {
+                    // enable: close the open selectors it names (all of them when bare).
+                    for &i in &open {
+                        let d = &mut directives[i];
+                        for (k, end) in d.ends.iter_mut().enumerate() {
+                            if *end != usize::MAX {
+                                continue;
+                            }
+                            let closes = selectors.is_empty()
+                                || d.selectors.get(k).is_some_and(|s| {
+                                    selectors.iter().any(|e| same_selector(&s.text, &e.text))
+                                });
+                            if closes {
+                                *end = whole.start();
+                            }
+                        }
+                    }
+                    open.retain(|&i| directives[i].ends.contains(&usize::MAX));
+                    continue;
+                }
+            };
+            let n = selectors.len().max(1);
+            if kind == DirectiveKind::Disable {
+                open.push(directives.len());
+            }
+            directives.push(Directive {
+                kind,
+                span: whole.start()..whole.end(),
+                line: lines.line_of(whole.start()),
+                selectors,
+                ends: vec![usize::MAX; n],
+                used: (0..n).map(|_| AtomicBool::new(false)).collect(),
+            });
+        }
+        Suppressions { directives }
     }
 
     /// Whether `diag` is suppressed; records the use of the comment that suppressed it.
-    pub fn suppresses(&self, _diag: &Diagnostic, _lines: &LineIndex) -> bool {
-        false
+    /// Every comment that covers the diagnostic records the use.
+    pub fn suppresses(&self, diag: &Diagnostic, lines: &LineIndex) -> bool {
+        let rule = crate::rules::find(diag.code);
+        let mut hit = false;
+        let line = lines.line_of(diag.span.start);
+        let start = diag.span.start;
+        for d in &self.directives {
+            // Whether slot `k` (a selector, or the whole comment) covers the diagnostic's place.
+            let covers = |k: usize| match d.kind {
+                DirectiveKind::File => true,
+                DirectiveKind::NextLine => line == d.line + 1,
+                DirectiveKind::Disable => {
+                    start >= d.span.end && d.ends.get(k).is_some_and(|&e| start < e)
+                }
+            };
+            if d.selectors.is_empty() {
+                if covers(0) {
+                    d.used[0].store(true, Ordering::Relaxed);
+                    hit = true;
+                }
+                continue;
+            }
+            for (i, s) in d.selectors.iter().enumerate() {
+                if !covers(i) {
+                    continue;
+                }
+                let matches = match rule {
+                    Some(r) => selector_matches(&s.text, r),
+                    None => {
+                        s.text.eq_ignore_ascii_case(diag.code)
+                            || s.text.eq_ignore_ascii_case(diag.name)
+                    }
+                };
+                if matches {
+                    d.used[i].store(true, Ordering::Relaxed);
+                    hit = true;
+                }
+            }
+        }
+        hit
+    }
+
+    /// Forget recorded usage (before linting the same document again).
+    pub fn reset_usage(&self) {
+        for d in &self.directives {
+            for u in &d.used {
+                u.store(false, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// Selectors (or selector-less comments) that have suppressed nothing so far.
+    pub fn unused(&self) -> Vec<Unused> {
+        let mut out = Vec::new();
+        for d in &self.directives {
+            let whole = d.used.iter().all(|u| !u.load(Ordering::Relaxed));
+            if d.selectors.is_empty() {
+                if whole {
+                    out.push(Unused {
+                        kind: d.kind,
+                        selector: None,
+                        span: d.span.clone(),
+                        comment: d.span.clone(),
+                        whole_comment: true,
+                    });
+                }
+                continue;
+            }
+            for (s, u) in d.selectors.iter().zip(&d.used) {
+                if !u.load(Ordering::Relaxed) {
+                    out.push(Unused {
+                        kind: d.kind,
+                        selector: Some(s.text.clone()),
+                        span: s.span.clone(),
+                        comment: d.span.clone(),
+                        whole_comment: whole,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn diag(code: &'static str, name: &'static str, span: Span) -> Diagnostic {
+        Diagnostic {
+            code,
+            name,
+            severity: Severity::Warning,
+            message: String::new(),
+            span,
+            fixes: Vec::new(),
+            related: Vec::new(),
+            expected: None,
+        }
+    }
+
+    #[test]
+    fn regions_next_line_and_file() {
+        let t = "a\n<!-- gxlint-disable GX206, GX303 -->\nb\n<!-- gxlint-enable GX206 -->\nc\n\
+                 <!-- gxlint-disable-next-line row-total -->\nd\ne\n<!-- gxlint-disable-file GX4 -->\n";
+        let li = LineIndex::new(t);
+        let s = Suppressions::parse(t, &li);
+        assert_eq!(s.directives.len(), 3);
+        let b = t.find("b\n").unwrap();
+        let c = t.find("c\n").unwrap();
+        let d = t.find("d\n").unwrap();
+        let e = t.find("e\n").unwrap();
+        assert!(s.suppresses(&diag("GX206", "empty-cell", b..b + 1), &li));
+        assert!(!s.suppresses(&diag("GX206", "empty-cell", c..c + 1), &li));
+        assert!(!s.suppresses(&diag("GX206", "empty-cell", e..e + 1), &li));
+        assert!(!s.suppresses(&diag("GX206", "empty-cell", 0..1), &li));
+        assert!(s.suppresses(&diag("GX303", "row-total", d..d + 1), &li));
+        assert!(!s.suppresses(&diag("GX501", "empty-field", e..e + 1), &li));
+        assert!(s.suppresses(&diag("GX405", "late-publication", 0..1), &li));
+        // GX303 stays disabled after `enable GX206`: e is inside its region.
+        assert!(s.suppresses(&diag("GX303", "row-total", e..e + 1), &li));
+        assert!(s.unused().is_empty(), "{:?}", s.unused());
+    }
+
+    #[test]
+    fn unused_selectors() {
+        let t = "<!-- gxlint-disable-next-line GX303 GX206 -->\nx\n";
+        let li = LineIndex::new(t);
+        let s = Suppressions::parse(t, &li);
+        let x = t.rfind('x').unwrap();
+        assert!(s.suppresses(&diag("GX206", "empty-cell", x..x + 1), &li));
+        let unused = s.unused();
+        assert_eq!(unused.len(), 1);
+        assert_eq!(unused[0].selector.as_deref(), Some("GX303"));
+        assert_eq!(&t[unused[0].span.clone()], "GX303");
+        assert!(!unused[0].whole_comment);
+        s.reset_usage();
+        assert_eq!(s.unused().len(), 2);
     }
 }

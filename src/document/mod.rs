@@ -205,10 +205,15 @@ pub struct RowRead {
     pub label: Span,
     /// Value cells in order (blank cells included as `CellValue::Empty`).
     pub values: Vec<Cell>,
-    /// How many value cells the template wants.
+    /// How many value cells the template wants; for a group row (`values = false` in the
+    /// template, e.g. （三）不予公开) 0 when it has no numbers of its own, 7 when it carries some.
     pub expected: usize,
     /// Byte offset just after this row (where a following missing row is inserted).
     pub end: usize,
+    /// The format version whose template this row was read by: the document's, or the other
+    /// one for a row of the other version (a foreign label, or a block whose column headers are
+    /// the other version's). Column names and kinds come from that template.
+    pub version: Format,
 }
 
 /// A label of the other format version found in a table (GX201).

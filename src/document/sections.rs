@@ -1,9 +1,347 @@
 //! The six section headings (markdown, bold and plain; `、` `.` `．` numbering; wording variants
 //! from rules/sections.toml).
+//!
+//! A heading is a line of its own: optional ATX `#{1,6} `, optional `**…**` bold, optional leading
+//! white space (U+00A0, U+3000 and a BOM included), a numeral `一`…`十` and a separator (`、` `.`
+//! `．`), then the wording and optional trailing `：`/spaces. The line is a heading when its
+//! *folded* wording is the canonical wording of a section or a known variant (rules/sections.toml);
+//! the section number comes from the wording, not the numeral. Because the wording must match as a
+//! whole, the rows of table 三 (`一、本年新收政府信息公开申请数量`, `三、本年度办理结果`) and section
+//! names listed inside a paragraph are not headings.
+//!
+//! A heading may carry its content on the same line after `：`/`:`/`。`
+//! (`六、其他需要报告的事项：无`); its body then starts after that punctuation.
 
-use super::{Format, Section};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::{Format, HeadingMarkup, Section};
+use crate::diagnostic::Span;
+use crate::fold::fold;
+
+/// One entry of rules/sections.toml.
+#[derive(Debug, Deserialize)]
+pub struct SectionDef {
+    pub number: u8,
+    pub numeral: String,
+    pub canonical: String,
+    #[serde(default)]
+    pub variants: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SectionsFile {
+    section: Vec<SectionDef>,
+}
+
+/// The six sections of rules/sections.toml, in order.
+pub static SECTIONS: LazyLock<Vec<SectionDef>> = LazyLock::new(|| {
+    let file: SectionsFile = toml::from_str(include_str!("../../rules/sections.toml"))
+        .expect("rules/sections.toml is valid");
+    file.section
+});
+
+/// Folded wording (punctuation-insensitive key) → (section number, the folded canonical wording).
+static KEYS: LazyLock<Vec<(String, u8)>> = LazyLock::new(|| {
+    let mut keys = Vec::new();
+    for def in SECTIONS.iter() {
+        keys.push((key(&def.canonical), def.number));
+        for v in &def.variants {
+            keys.push((key(v), def.number));
+        }
+    }
+    keys
+});
+
+/// The template wording of section `number` (1..=6); empty for another number.
+pub fn canonical_wording(number: u8) -> &'static str {
+    SECTIONS
+        .iter()
+        .find(|d| d.number == number)
+        .map(|d| d.canonical.as_str())
+        .unwrap_or("")
+}
+
+/// The numeral of `number` (1..=10): `一` … `十`.
+pub fn numeral(number: u8) -> &'static str {
+    const N: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    N.get((number as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
+fn numeral_value(c: char) -> Option<u8> {
+    "一二三四五六七八九十"
+        .chars()
+        .position(|n| n == c)
+        .map(|p| p as u8 + 1)
+}
+
+/// Folded and stripped of in-heading punctuation, for recognising a wording.
+fn key(s: &str) -> String {
+    fold(s)
+        .chars()
+        .filter(|c| !matches!(c, '、' | ',' | '，' | '。' | '.' | ';' | ':' | '的'))
+        .collect()
+}
+
+/// Section number of a heading wording (canonical or variant), if recognised.
+pub fn section_of_wording(wording: &str) -> Option<u8> {
+    let k = key(wording);
+    if k.is_empty() {
+        return None;
+    }
+    KEYS.iter().find(|(w, _)| *w == k).map(|(_, n)| *n)
+}
+
+/// Whether `wording` is the template wording of section `number` (folded comparison).
+pub fn is_canonical(number: u8, wording: &str) -> bool {
+    fold(wording) == fold(canonical_wording(number))
+}
+
+/// Line spans (start, end without the line break) of `text`; breaks are `\n`, `\r\n`, `\r`.
+pub fn line_spans(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(start..i);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(start..i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(start..bytes.len());
+    }
+    out
+}
+
+/// White space as a heading may carry it: Unicode white space (U+00A0, U+3000…), BOM, ZWSP.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// A line shaped like a numbered heading (`## 一、…`, `**二．…**`, `三.…`), whatever its wording.
+#[derive(Debug, Clone)]
+pub struct HeadingLine {
+    /// The line without its line break.
+    pub line: Span,
+    /// 1..=10 from the numeral `一` … `十`.
+    pub numeral: u8,
+    pub numeral_span: Span,
+    /// The wording after the separator, without markup, trailing `：` and spaces.
+    pub wording: Span,
+    pub markup: HeadingMarkup,
+}
+
+/// Parse one line (`line` excludes the line break) as a numbered heading.
+pub fn parse_heading_line(text: &str, line: Span) -> Option<HeadingLine> {
+    let s = text.get(line.clone())?;
+    let base = line.start;
+    let mut pos = skip(s, 0, is_space);
+    let mut markup = HeadingMarkup::Plain;
+    // ATX markers.
+    let hashes = s[pos..].chars().take_while(|&c| c == '#').count();
+    if hashes > 0 {
+        let after = pos + hashes;
+        if hashes > 6 || !s[after..].starts_with([' ', '\t', '\u{3000}']) {
+            return None;
+        }
+        markup = HeadingMarkup::Atx;
+        pos = skip(s, after, is_space);
+    }
+    let mut bold = false;
+    if s[pos..].starts_with("**") {
+        bold = true;
+        if markup == HeadingMarkup::Plain {
+            markup = HeadingMarkup::Bold;
+        }
+        pos = skip(s, pos + 2, is_space);
+    }
+    let c = s[pos..].chars().next()?;
+    let number = numeral_value(c)?;
+    let numeral_span = base + pos..base + pos + c.len_utf8();
+    pos += c.len_utf8();
+    pos = skip(s, pos, |c| c == ' ' || c == '\u{3000}');
+    let sep = s[pos..].chars().next()?;
+    if !matches!(sep, '、' | '.' | '．') {
+        return None;
+    }
+    pos = skip(s, pos + sep.len_utf8(), is_space);
+    // Trailing markup and punctuation.
+    let mut end = s.len();
+    loop {
+        let t = s[pos..end].trim_end_matches(is_space);
+        end = pos + t.len();
+        if markup == HeadingMarkup::Atx && t.ends_with('#') {
+            let stripped = t.trim_end_matches('#');
+            // A closing sequence must be preceded by a space.
+            if stripped.ends_with(is_space) {
+                end = pos + stripped.len();
+                continue;
+            }
+        }
+        if bold && t.ends_with("**") {
+            end -= 2;
+            bold = false;
+            continue;
+        }
+        if t.ends_with('：') || t.ends_with(':') {
+            end -= t.chars().next_back().map(char::len_utf8).unwrap_or(0);
+            continue;
+        }
+        break;
+    }
+    if end <= pos {
+        return None;
+    }
+    Some(HeadingLine {
+        line,
+        numeral: number,
+        numeral_span,
+        wording: base + pos..base + end,
+        markup,
+    })
+}
+
+fn skip(s: &str, mut pos: usize, pred: impl Fn(char) -> bool) -> usize {
+    while let Some(c) = s[pos..].chars().next() {
+        if !pred(c) {
+            break;
+        }
+        pos += c.len_utf8();
+    }
+    pos
+}
+
+/// A recognised section heading before bodies are known.
+struct Found {
+    number: u8,
+    line: Span,
+    wording: Span,
+    canonical: bool,
+    markup: HeadingMarkup,
+    /// Where the body starts (line end, or after inline `：` content marker).
+    body_start: usize,
+}
+
+fn recognise(text: &str, line: Span) -> Option<Found> {
+    let h = parse_heading_line(text, line.clone())?;
+    let wording = &text[h.wording.clone()];
+    if let Some(number) = section_of_wording(wording) {
+        return Some(Found {
+            number,
+            canonical: is_canonical(number, wording),
+            line: h.line,
+            wording: h.wording,
+            markup: h.markup,
+            body_start: line.end,
+        });
+    }
+    // `六、其他需要报告的事项：无` — wording, then content on the same line.
+    for (i, c) in wording.char_indices() {
+        if matches!(c, '：' | ':' | '。') {
+            let head = wording[..i].trim_end_matches(is_space);
+            if let Some(number) = section_of_wording(head) {
+                let w = h.wording.start..h.wording.start + head.len();
+                return Some(Found {
+                    number,
+                    canonical: is_canonical(number, head),
+                    line: h.line,
+                    wording: w,
+                    markup: h.markup,
+                    body_start: h.wording.start + i + c.len_utf8(),
+                });
+            }
+            break;
+        }
+    }
+    None
+}
 
 /// Find the section headings of the report, in document order.
-pub fn find_sections(_text: &str, _format: Format) -> Vec<Section> {
-    Vec::new()
+///
+/// Every format gets the headings that are recognised; whether the structure is judged (GX1xx) is
+/// the rules' decision (pre-2019 reports are not judged).
+pub fn find_sections(text: &str, _format: Format) -> Vec<Section> {
+    let found: Vec<Found> = line_spans(text)
+        .into_iter()
+        .filter_map(|l| recognise(text, l))
+        .collect();
+    let mut out = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        let end = found.get(i + 1).map(|n| n.line.start).unwrap_or(text.len());
+        let start = f.body_start.min(end);
+        out.push(Section {
+            number: f.number,
+            line: f.line.clone(),
+            wording: f.wording.clone(),
+            canonical: f.canonical,
+            markup: f.markup,
+            body: start..end,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<u8> {
+        find_sections(text, Format::V2021)
+            .iter()
+            .map(|s| s.number)
+            .collect()
+    }
+
+    #[test]
+    fn heading_forms() {
+        let t = "## 一、总体情况\n正文\n**二．主动公开政府信息情况**\n\u{a0}\u{3000}三.收到和处理政府信息公开申请情况：\n";
+        let s = find_sections(t, Format::V2021);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].markup, HeadingMarkup::Atx);
+        assert_eq!(&t[s[0].wording.clone()], "总体情况");
+        assert_eq!(&t[s[0].body.clone()], "\n正文\n");
+        assert_eq!(s[1].markup, HeadingMarkup::Bold);
+        assert_eq!(&t[s[1].wording.clone()], "主动公开政府信息情况");
+        assert_eq!(&t[s[2].wording.clone()], "收到和处理政府信息公开申请情况");
+        assert!(s.iter().all(|s| s.canonical));
+    }
+
+    #[test]
+    fn not_headings() {
+        assert!(
+            numbers(
+                "一、本年新收政府信息公开申请数量\n三、本年度办理结果\n四、结转下年度继续办理\n"
+            )
+            .is_empty()
+        );
+        assert!(numbers("内容包括：一、总体情况、二、主动公开政府信息情况\n").is_empty());
+        assert!(numbers("###### 一 总体情况\n").is_empty());
+    }
+
+    #[test]
+    fn variants_and_numeral_mismatch() {
+        let t =
+            "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n五、其他需要报告的事项：无\n";
+        let s = find_sections(t, Format::V2021);
+        assert_eq!(s.iter().map(|s| s.number).collect::<Vec<_>>(), vec![4, 6]);
+        assert!(!s[0].canonical);
+        assert!(s[1].canonical);
+        assert_eq!(&t[s[1].body.clone()], "无\n");
+    }
 }

@@ -1,6 +1,602 @@
 //! `gxlint lsp`: a thin adapter over the library (tower-lsp-server). No domain logic here.
+//!
+//! - `store`: open documents (ropey), incremental edits in LSP positions, the last analysis;
+//! - `convert`: byte spans → LSP ranges, diagnostics with their fixes in `data`;
+//! - `actions`: quick fixes, "disable for this line", `source.fixAll.gxlint`;
+//! - `features`: hover, document symbols, inlay hints;
+//! - `settings`: the `gxlint.toml` that applies to a document (as the CLI finds it);
+//! - `wire`: a raw JSON-RPC client over any byte stream (protocol tests, the latency example).
+//!
+//! Linting runs in `spawn_blocking`, at most one lint per document at a time; a change made
+//! while a lint runs makes it lint again when done, and results of a stale version are dropped.
+
+pub mod actions;
+pub mod convert;
+pub mod features;
+pub mod guard;
+pub mod settings;
+pub mod store;
+pub mod wire;
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp_server::jsonrpc::Result as RpcResult;
+use tower_lsp_server::ls_types as lsp;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
+use crate::line_index::{ColumnUnit, LineIndex};
+use store::{Analysis, Change, DocState, Pos};
+
+/// The library functions the server calls. `Engine::default()` is the library itself; tests may
+/// pass a stand-in to exercise the protocol independently of which rules exist.
+#[derive(Clone, Copy)]
+pub struct Engine {
+    /// All diagnostics of a text (as `gxlint check`).
+    pub check: fn(&str, &Settings) -> Vec<Diagnostic>,
+    /// The text with every safe fix applied (as `gxlint check --fix`).
+    pub fix_all: fn(&str, &Settings) -> String,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine {
+            check: |text, settings| crate::check(text, settings).diagnostics,
+            fix_all: |text, settings| {
+                crate::fix::fix_text(text, settings, crate::fix::FixMode::Safe).text
+            },
+        }
+    }
+}
 
 /// Serve the language server protocol on stdin/stdout until `exit`.
 pub fn run_stdio() -> std::io::Result<()> {
-    Err(std::io::Error::other("language server not implemented yet"))
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let clean = rt.block_on(serve(
+        tokio::io::stdin(),
+        tokio::io::stdout(),
+        Engine::default(),
+    ));
+    // Do not wait for blocked stdin readers: the protocol is over.
+    rt.shutdown_background();
+    if clean {
+        Ok(())
+    } else {
+        Err(std::io::Error::other("收到 exit 之前没有收到 shutdown"))
+    }
+}
+
+/// Serve on any pair of byte streams until `exit` (or the input ends). Returns whether a
+/// `shutdown` request came before the end (the exit code LSP asks for).
+pub async fn serve<I, O>(input: I, output: O, engine: Engine) -> bool
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let shutdown = Arc::new(AtomicBool::new(false));
+    let flag = shutdown.clone();
+    let (service, socket) = LspService::new(move |client| Backend {
+        client,
+        shared: Arc::new(Shared {
+            engine,
+            docs: Mutex::new(HashMap::new()),
+            caps: Mutex::new(Caps::default()),
+            settings: settings::SettingsCache::default(),
+            shutdown: flag,
+        }),
+    });
+    // input → guard → server → one writer → output (see `guard`).
+    let (to_server, server_in) = tokio::io::duplex(1 << 16);
+    let (server_out, from_server) = tokio::io::duplex(1 << 16);
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let input_pump = tokio::spawn(guard::pump_input(input, to_server, tx.clone()));
+    let output_pump = tokio::spawn(guard::pump_server_output(from_server, tx));
+    let writer = tokio::spawn(guard::write_all(output, rx));
+    Server::new(server_in, server_out, socket)
+        .serve(service)
+        .await;
+    input_pump.abort();
+    let _ = output_pump.await;
+    let _ = writer.await;
+    shutdown.load(Ordering::SeqCst)
+}
+
+/// What the client said it supports, and what was negotiated.
+#[derive(Debug, Clone, Copy)]
+pub struct Caps {
+    pub unit: ColumnUnit,
+    /// The client pulls diagnostics (`textDocument/diagnostic`): do not push them too.
+    pub pull: bool,
+    pub document_changes: bool,
+    pub watch_registration: bool,
+    pub markdown_hover: bool,
+}
+
+impl Default for Caps {
+    fn default() -> Self {
+        Caps {
+            unit: ColumnUnit::Utf16,
+            pull: false,
+            document_changes: false,
+            watch_registration: false,
+            markdown_hover: true,
+        }
+    }
+}
+
+pub struct Shared {
+    pub engine: Engine,
+    pub docs: Mutex<HashMap<lsp::Uri, DocState>>,
+    pub caps: Mutex<Caps>,
+    pub settings: settings::SettingsCache,
+    shutdown: Arc<AtomicBool>,
+}
+
+/// Lock, recovering from a poisoned lock (a panic elsewhere must not stop the server).
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Shared {
+    pub fn caps(&self) -> Caps {
+        *lock(&self.caps)
+    }
+
+    /// The current text of a document and its version (`None`: not open).
+    pub fn snapshot(&self, uri: &lsp::Uri) -> Option<(Arc<String>, i32)> {
+        let docs = lock(&self.docs);
+        let d = docs.get(uri)?;
+        match d.current_analysis() {
+            Some(a) => Some((a.text.clone(), d.version)),
+            None => Some((Arc::new(d.rope.to_string()), d.version)),
+        }
+    }
+
+    pub fn current_analysis(&self, uri: &lsp::Uri) -> Option<Arc<Analysis>> {
+        lock(&self.docs).get(uri)?.current_analysis()
+    }
+}
+
+struct Backend {
+    client: Client,
+    shared: Arc<Shared>,
+}
+
+async fn log(client: &Client, typ: lsp::MessageType, msg: impl std::fmt::Display) {
+    eprintln!("gxlint lsp: {msg}");
+    client.log_message(typ, msg).await;
+}
+
+/// Lint `text` and convert the result (runs on a blocking thread).
+fn analyse(
+    engine: Engine,
+    settings: &Settings,
+    uri: &lsp::Uri,
+    text: Arc<String>,
+    version: i32,
+    unit: ColumnUnit,
+) -> Analysis {
+    let diagnostics = (engine.check)(&text, settings);
+    let index = LineIndex::new(&text);
+    let cx = convert::Ctx {
+        uri,
+        text: &text,
+        index: &index,
+        unit,
+        version,
+    };
+    let published = diagnostics
+        .iter()
+        .map(|d| convert::diagnostic(&cx, d))
+        .collect();
+    Analysis {
+        version,
+        text,
+        index,
+        diagnostics,
+        published,
+    }
+}
+
+/// Lint the latest version of `uri` until no change arrived during the lint, then publish.
+async fn lint_loop(shared: Arc<Shared>, client: Client, uri: lsp::Uri) {
+    loop {
+        let (text, version, generation) = {
+            let docs = lock(&shared.docs);
+            let Some(d) = docs.get(&uri) else { return };
+            (Arc::new(d.rope.to_string()), d.version, d.generation)
+        };
+        let caps = shared.caps();
+        let settings = shared.settings.for_uri(&uri);
+        for e in shared.settings.take_errors() {
+            client.show_message(lsp::MessageType::WARNING, &e).await;
+            log(&client, lsp::MessageType::WARNING, e).await;
+        }
+        let engine = shared.engine;
+        let u = uri.clone();
+        let t = text.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            analyse(engine, &settings, &u, t, version, caps.unit)
+        })
+        .await;
+        let analysis = match result {
+            Ok(a) => Arc::new(a),
+            Err(e) => {
+                log(
+                    &client,
+                    lsp::MessageType::ERROR,
+                    format!("检查 {} 时出错：{e}", uri.as_str()),
+                )
+                .await;
+                let index = LineIndex::new(&text);
+                Arc::new(Analysis {
+                    version,
+                    text,
+                    index,
+                    diagnostics: Vec::new(),
+                    published: Vec::new(),
+                })
+            }
+        };
+        {
+            let mut docs = lock(&shared.docs);
+            let Some(d) = docs.get_mut(&uri) else { return };
+            if d.generation != generation {
+                continue; // stale: lint the newer text
+            }
+            d.analysis = Some(analysis.clone());
+        }
+        if !caps.pull {
+            client
+                .publish_diagnostics(uri.clone(), analysis.published.clone(), Some(version))
+                .await;
+        }
+        let mut docs = lock(&shared.docs);
+        let Some(d) = docs.get_mut(&uri) else { return };
+        if d.generation == generation {
+            d.linting = false;
+            return;
+        }
+    }
+}
+
+impl Backend {
+    /// Start linting `uri` unless a lint loop for it already runs (it will see the change).
+    fn schedule(&self, uri: &lsp::Uri) {
+        let start = {
+            let mut docs = lock(&self.shared.docs);
+            match docs.get_mut(uri) {
+                Some(d) if !d.linting => {
+                    d.linting = true;
+                    true
+                }
+                _ => false,
+            }
+        };
+        if start {
+            tokio::spawn(lint_loop(
+                self.shared.clone(),
+                self.client.clone(),
+                uri.clone(),
+            ));
+        }
+    }
+
+    /// Re-lint every open document (configuration changed).
+    fn relint_all(&self) {
+        let uris: Vec<lsp::Uri> = {
+            let mut docs = lock(&self.shared.docs);
+            for d in docs.values_mut() {
+                d.generation += 1;
+            }
+            docs.keys().cloned().collect()
+        };
+        for uri in &uris {
+            self.schedule(uri);
+        }
+    }
+
+    /// The analysis of the current version, linting now when none is ready.
+    async fn analysis_now(&self, uri: &lsp::Uri) -> Option<Arc<Analysis>> {
+        if let Some(a) = self.shared.current_analysis(uri) {
+            return Some(a);
+        }
+        let (text, version) = self.shared.snapshot(uri)?;
+        let caps = self.shared.caps();
+        let settings = self.shared.settings.for_uri(uri);
+        let engine = self.shared.engine;
+        let u = uri.clone();
+        let a = tokio::task::spawn_blocking(move || {
+            analyse(engine, &settings, &u, text, version, caps.unit)
+        })
+        .await
+        .ok()?;
+        Some(Arc::new(a))
+    }
+}
+
+fn client_caps(params: &lsp::InitializeParams) -> Caps {
+    let c = &params.capabilities;
+    let utf8 = c
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref())
+        .is_some_and(|v| v.contains(&lsp::PositionEncodingKind::UTF8));
+    let td = c.text_document.as_ref();
+    let pull = td.and_then(|t| t.diagnostic.as_ref()).is_some();
+    let markdown_hover = td
+        .and_then(|t| t.hover.as_ref())
+        .and_then(|h| h.content_format.as_ref())
+        .is_none_or(|f| f.contains(&lsp::MarkupKind::Markdown));
+    let ws = c.workspace.as_ref();
+    let document_changes = ws
+        .and_then(|w| w.workspace_edit.as_ref())
+        .and_then(|e| e.document_changes)
+        .unwrap_or(false);
+    let watch_registration = ws
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false);
+    Caps {
+        unit: if utf8 {
+            ColumnUnit::Utf8
+        } else {
+            ColumnUnit::Utf16
+        },
+        pull,
+        document_changes,
+        watch_registration,
+        markdown_hover,
+    }
+}
+
+fn to_change(e: lsp::TextDocumentContentChangeEvent) -> Change {
+    Change {
+        range: e.range.map(|r| {
+            (
+                Pos {
+                    line: r.start.line,
+                    col: r.start.character,
+                },
+                Pos {
+                    line: r.end.line,
+                    col: r.end.character,
+                },
+            )
+        }),
+        text: e.text,
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: lsp::InitializeParams) -> RpcResult<lsp::InitializeResult> {
+        let caps = client_caps(&params);
+        *lock(&self.shared.caps) = caps;
+        let mut roots = Vec::new();
+        if let Some(folders) = &params.workspace_folders {
+            roots.extend(
+                folders
+                    .iter()
+                    .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned())),
+            );
+        }
+        self.shared.settings.set_roots(roots);
+        let encoding = match caps.unit {
+            ColumnUnit::Utf8 => lsp::PositionEncodingKind::UTF8,
+            _ => lsp::PositionEncodingKind::UTF16,
+        };
+        Ok(lsp::InitializeResult {
+            capabilities: lsp::ServerCapabilities {
+                position_encoding: Some(encoding),
+                text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
+                    lsp::TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
+                        ..Default::default()
+                    },
+                )),
+                hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
+                    lsp::CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            lsp::CodeActionKind::QUICKFIX,
+                            actions::fix_all_kind(),
+                        ]),
+                        ..Default::default()
+                    },
+                )),
+                document_symbol_provider: Some(lsp::OneOf::Left(true)),
+                inlay_hint_provider: Some(lsp::OneOf::Left(true)),
+                diagnostic_provider: Some(lsp::DiagnosticServerCapabilities::Options(
+                    lsp::DiagnosticOptions {
+                        identifier: Some(convert::SOURCE.to_string()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        ..Default::default()
+                    },
+                )),
+                ..Default::default()
+            },
+            server_info: Some(lsp::ServerInfo {
+                name: "gxlint".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: lsp::InitializedParams) {
+        if self.shared.caps().watch_registration {
+            let options = lsp::DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![lsp::FileSystemWatcher {
+                    glob_pattern: lsp::GlobPattern::String("**/gxlint.toml".to_string()),
+                    kind: None,
+                }],
+            };
+            let reg = lsp::Registration {
+                id: "gxlint-config-watcher".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![reg]).await {
+                log(
+                    &self.client,
+                    lsp::MessageType::WARNING,
+                    format!("无法注册 gxlint.toml 监视：{e}"),
+                )
+                .await;
+            }
+        }
+        log(
+            &self.client,
+            lsp::MessageType::INFO,
+            "gxlint 语言服务器已启动",
+        )
+        .await;
+    }
+
+    async fn shutdown(&self) -> RpcResult<()> {
+        self.shared.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
+        let td = params.text_document;
+        lock(&self.shared.docs).insert(td.uri.clone(), DocState::new(&td.text, td.version));
+        self.schedule(&td.uri);
+    }
+
+    async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
+        // Applied before any `.await`: changes are handled in arrival order.
+        let uri = params.text_document.uri;
+        let unit = self.shared.caps().unit;
+        let changes: Vec<Change> = params.content_changes.into_iter().map(to_change).collect();
+        let problems = {
+            let mut docs = lock(&self.shared.docs);
+            match docs.get_mut(&uri) {
+                Some(d) => {
+                    let p = d.apply(&changes, unit);
+                    d.version = params.text_document.version;
+                    d.generation += 1;
+                    Some(p)
+                }
+                None => None,
+            }
+        };
+        match problems {
+            None => {
+                log(
+                    &self.client,
+                    lsp::MessageType::WARNING,
+                    format!("didChange 的文档未打开，已忽略：{}", uri.as_str()),
+                )
+                .await;
+            }
+            Some(problems) => {
+                self.schedule(&uri);
+                for p in problems {
+                    log(
+                        &self.client,
+                        lsp::MessageType::WARNING,
+                        format!("{} 的编辑范围无效：{p}", uri.as_str()),
+                    )
+                    .await;
+                }
+            }
+        }
+    }
+
+    async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let was_open = lock(&self.shared.docs).remove(&uri).is_some();
+        if was_open && !self.shared.caps().pull {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
+        let config_changed = params
+            .changes
+            .iter()
+            .any(|c| c.uri.as_str().ends_with(settings::CONFIG_FILE));
+        if config_changed {
+            self.shared.settings.clear();
+            log(
+                &self.client,
+                lsp::MessageType::INFO,
+                "gxlint.toml 已变更，重新检查打开的文档",
+            )
+            .await;
+            self.relint_all();
+        }
+    }
+
+    async fn did_change_configuration(&self, _: lsp::DidChangeConfigurationParams) {
+        self.shared.settings.clear();
+        self.relint_all();
+    }
+
+    async fn diagnostic(
+        &self,
+        params: lsp::DocumentDiagnosticParams,
+    ) -> RpcResult<lsp::DocumentDiagnosticReportResult> {
+        let items = match self.analysis_now(&params.text_document.uri).await {
+            Some(a) => a.published.clone(),
+            None => Vec::new(),
+        };
+        Ok(lsp::DocumentDiagnosticReportResult::Report(
+            lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn code_action(
+        &self,
+        params: lsp::CodeActionParams,
+    ) -> RpcResult<Option<lsp::CodeActionResponse>> {
+        Ok(actions::code_actions(&self.shared, params).await)
+    }
+
+    async fn hover(&self, params: lsp::HoverParams) -> RpcResult<Option<lsp::Hover>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let Some(a) = self.analysis_now(&uri).await else {
+            return Ok(None);
+        };
+        let pos = params.text_document_position_params.position;
+        Ok(features::hover(&self.shared, &uri, a, pos).await)
+    }
+
+    async fn document_symbol(
+        &self,
+        params: lsp::DocumentSymbolParams,
+    ) -> RpcResult<Option<lsp::DocumentSymbolResponse>> {
+        let uri = params.text_document.uri;
+        let Some(a) = self.analysis_now(&uri).await else {
+            return Ok(None);
+        };
+        Ok(features::document_symbols(&self.shared, &uri, a).await)
+    }
+
+    async fn inlay_hint(
+        &self,
+        params: lsp::InlayHintParams,
+    ) -> RpcResult<Option<Vec<lsp::InlayHint>>> {
+        let uri = params.text_document.uri;
+        let Some(a) = self.analysis_now(&uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(features::inlay_hints(&self.shared, &a, params.range)))
+    }
 }

@@ -1,1 +1,108 @@
 //! Renderers of diagnostics: terminal (codespan-reporting), JSON, SARIF, GitHub annotations.
+//!
+//! Every renderer takes the checked files as [`FileResult`]s, in the order they are to be shown
+//! (the CLI sorts them by path). Lines and columns are 1-based, columns counted in characters
+//! (Unicode scalar values); a UTF-8 BOM at the start of a file is not counted as a column.
+
+pub mod github;
+pub mod json;
+pub mod sarif;
+pub mod terminal;
+
+use crate::Analysis;
+use crate::diagnostic::Severity;
+use crate::line_index::{ColumnUnit, LineIndex};
+
+/// One checked (or unreadable) file.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    /// The path as given or found by the directory walk (`-` or `--stdin-filename` for stdin).
+    pub path: String,
+    /// The text the diagnostics refer to (after fixes, when fixes were applied).
+    pub text: String,
+    /// The analysis, or a message saying why the file could not be checked.
+    pub outcome: Result<Analysis, String>,
+    /// How many fixes were applied (`--fix`/`--diff` only).
+    pub fixes_applied: Option<usize>,
+}
+
+impl FileResult {
+    pub fn diagnostics(&self) -> &[crate::diagnostic::Diagnostic] {
+        match &self.outcome {
+            Ok(a) => &a.diagnostics,
+            Err(_) => &[],
+        }
+    }
+}
+
+/// Converts byte offsets of one text to 1-based (line, character column).
+pub struct Positions<'a> {
+    text: &'a str,
+    index: LineIndex,
+    bom: bool,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(text: &'a str) -> Positions<'a> {
+        Positions {
+            text,
+            index: LineIndex::new(text),
+            bom: text.starts_with('\u{feff}'),
+        }
+    }
+
+    /// 1-based (line, column) of a byte offset; column in characters.
+    pub fn at(&self, offset: usize) -> (usize, usize) {
+        let (line, mut col) = self.index.position(self.text, offset, ColumnUnit::Char);
+        if self.bom && line == 0 && col > 0 {
+            col -= 1;
+        }
+        (line + 1, col + 1)
+    }
+}
+
+/// Counts of diagnostics by severity: (errors, warnings, infos).
+pub fn counts(files: &[FileResult]) -> (usize, usize, usize) {
+    let mut c = (0, 0, 0);
+    for f in files {
+        for d in f.diagnostics() {
+            match d.severity {
+                Severity::Error => c.0 += 1,
+                Severity::Warning => c.1 += 1,
+                Severity::Info => c.2 += 1,
+            }
+        }
+    }
+    c
+}
+
+/// Where the rule doc pages (`rules/docs/CODE.md`) are published. The repository address is a
+/// placeholder until the project has its public home; change it here only.
+pub const DOCS_BASE_URL: &str = "https://github.com/gxlint/gxlint/blob/main/rules/docs/";
+
+/// The address of a rule's doc page.
+pub fn doc_url(code: &str) -> String {
+    format!("{DOCS_BASE_URL}{code}.md")
+}
+
+/// The first paragraph of a rule's doc page after its `# CODE name` heading.
+pub fn doc_summary(doc: &str) -> String {
+    let mut para = Vec::new();
+    for line in doc.lines() {
+        let t = line.trim();
+        if t.starts_with('#') || t.starts_with("<!--") {
+            if para.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if t.is_empty() {
+            if para.is_empty() {
+                continue;
+            }
+            break;
+        }
+        para.push(t);
+    }
+    para.join(" ")
+}

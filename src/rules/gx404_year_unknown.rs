@@ -1,7 +1,36 @@
 //! GX404 year-unknown: 无法确定报告年度.
 
+use crate::document::YearSource;
+use crate::document::meta::looks_like_report;
+use crate::document::sections::line_spans;
 use crate::rules::prelude::*;
 
 declare_rule!("GX404", "year-unknown", Info, "无法确定报告年度");
 
-fn check(_cx: &mut Checker) {}
+fn check(cx: &mut Checker) {
+    let doc = cx.doc;
+    if doc.year_source != YearSource::Unknown || !looks_like_report(doc) {
+        return;
+    }
+    let span = doc
+        .title
+        .as_ref()
+        .map(|t| t.span.clone())
+        .or_else(|| {
+            line_spans(doc.text)
+                .into_iter()
+                .find(|l| !doc.slice(l).trim().is_empty())
+        })
+        .unwrap_or(0..0);
+    let how = if cx.settings.format.is_some() {
+        format!("已按配置的 {} 格式检查", doc.format.as_str())
+    } else {
+        format!("已假定为最新的 {} 格式", doc.format.as_str())
+    };
+    cx.report(
+        span,
+        format!(
+            "无法确定报告年度：标题中没有“XXXX年…政府信息公开工作年度报告”式的年份，配置中也未指定 year；{how}"
+        ),
+    );
+}

@@ -1,7 +1,44 @@
 //! GX504 spam-injection: 网页中被注入的博彩、色情网站名称.
 
+use crate::data::{deletion, merge_spans};
 use crate::rules::prelude::*;
 
-declare_rule!("GX504", "spam-injection", Error, "网页中被注入的博彩、色情网站名称");
+declare_rule!(
+    "GX504",
+    "spam-injection",
+    Error,
+    "网页中被注入的博彩、色情网站名称"
+);
 
-fn check(_cx: &mut Checker) {}
+fn check(cx: &mut Checker) {
+    let text = cx.text();
+    let data = cx.data;
+    let spam: Vec<Span> = data
+        .spam
+        .find_iter(text)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if spam.is_empty() {
+        return;
+    }
+    let removable = merge_spans(
+        spam.iter()
+            .cloned()
+            .chain(data.residue.find_iter(text))
+            .collect(),
+    );
+    for span in spam {
+        let found = &text[span.clone()];
+        let (edit, whole_line) = deletion(text, &span, &removable);
+        let title = if whole_line {
+            "删除注入文字所在的整行"
+        } else {
+            "删除注入文字"
+        };
+        cx.report(
+            span,
+            format!("疑似被注入的博彩或色情网站名称“{found}”，应删除"),
+        )
+        .with_fix(Fix::safe(title, vec![edit]));
+    }
+}

@@ -39,9 +39,9 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 pub mod prelude {
+    pub use super::Checker;
     #[allow(unused_imports)]
     pub(crate) use super::declare_rule;
-    pub use super::Checker;
     pub use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Span};
     pub use crate::document::{CellValue, Document, Format, TableForm, TableKind};
 }
@@ -62,7 +62,13 @@ impl<'a, 'd> Checker<'a, 'd> {
         rule: &'static Rule,
         out: &'a mut Vec<Diagnostic>,
     ) -> Self {
-        Checker { doc, settings, data: &settings.data, rule, out }
+        Checker {
+            doc,
+            settings,
+            data: &settings.data,
+            rule,
+            out,
+        }
     }
 
     /// Report a diagnostic of this rule at `span`; returns it to attach fixes or related spans.

@@ -1,0 +1,486 @@
+//! `gxlint check [PATH…]`.
+
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use rayon::prelude::*;
+
+use gxlint::config::{ConfigCache, Settings, selector_is_known};
+use gxlint::diagnostic::Severity;
+use gxlint::document::{Document, Format};
+use gxlint::fix::FixMode;
+use gxlint::render::{self, FileResult};
+
+/// File extensions a directory walk picks up.
+const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 要检查的文件或目录（目录下递归查找 *.md、*.markdown、*.txt，遵循 .gitignore）；`-` 表示标准输入。缺省为当前目录
+    pub paths: Vec<PathBuf>,
+
+    /// 输出格式（human、json、sarif、github），或报告格式版本（2021、2019、pre-2019）；两者都要时写两次
+    #[arg(long = "format", value_name = "FORMAT")]
+    pub formats: Vec<String>,
+
+    /// 达到这一级别的诊断使退出码为 1
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+
+    /// 只运行这些规则（代码、名称或代码前缀，逗号分隔，可重复）；替换配置文件中的 select
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+
+    /// 不运行这些规则（代码、名称或代码前缀，逗号分隔，可重复）；与配置文件中的 ignore 合并
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// 报告年度（覆盖标题中的年份和配置文件）
+    #[arg(long)]
+    pub year: Option<i32>,
+
+    /// 标准输入内容的文件名（用于输出和查找 gxlint.toml）
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// 应用安全修复并写回文件（标准输入时把修复后的文本写到标准输出）
+    #[arg(long)]
+    pub fix: bool,
+
+    /// 与 --fix 或 --diff 一起使用：也应用不安全修复（会改动数字或需要猜测）
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// 打印修复会做的改动（unified diff），不写文件
+    #[arg(long)]
+    pub diff: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn fails(self, s: Severity) -> bool {
+        match self {
+            FailOn::Error => s >= Severity::Error,
+            FailOn::Warning => s >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+/// One thing to check.
+#[derive(Debug)]
+enum Input {
+    File {
+        display: String,
+        path: PathBuf,
+    },
+    Stdin {
+        display: String,
+        bytes: Vec<u8>,
+    },
+    /// Could not even be listed (walk error, missing path).
+    Failed {
+        display: String,
+        message: String,
+    },
+}
+
+impl Input {
+    fn display(&self) -> &str {
+        match self {
+            Input::File { display, .. }
+            | Input::Stdin { display, .. }
+            | Input::Failed { display, .. } => display,
+        }
+    }
+}
+
+fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("错误：{msg}");
+    ExitCode::from(2)
+}
+
+fn path_display(p: &Path) -> String {
+    let s = p.to_string_lossy();
+    s.strip_prefix("./")
+        .map(str::to_string)
+        .unwrap_or_else(|| s.into_owned())
+}
+
+fn wanted_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Expand the command line's paths into inputs (directories walked, `-` read from stdin).
+fn collect_inputs(args: &CheckArgs) -> Result<Vec<Input>, String> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let mut inputs = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut stdin_used = false;
+    for p in paths {
+        if p.as_os_str() == "-" {
+            if stdin_used {
+                return Err("标准输入 `-` 只能给一次".into());
+            }
+            stdin_used = true;
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("无法读取标准输入：{e}"))?;
+            let display = args
+                .stdin_filename
+                .as_deref()
+                .map(path_display)
+                .unwrap_or_else(|| "-".into());
+            inputs.push(Input::Stdin { display, bytes });
+        } else if p.is_dir() {
+            let mut walker = ignore::WalkBuilder::new(&p);
+            walker.require_git(false);
+            for entry in walker.build() {
+                match entry {
+                    Ok(e) => {
+                        let is_file = e.file_type().is_some_and(|t| t.is_file());
+                        if is_file && wanted_extension(e.path()) {
+                            let path = e.path().to_path_buf();
+                            if seen.insert(path.clone()) {
+                                inputs.push(Input::File {
+                                    display: path_display(&path),
+                                    path,
+                                });
+                            }
+                        }
+                    }
+                    Err(e) => inputs.push(Input::Failed {
+                        display: path_display(&p),
+                        message: format!("无法遍历目录 {}：{e}", path_display(&p)),
+                    }),
+                }
+            }
+        } else if p.exists() {
+            if seen.insert(p.clone()) {
+                inputs.push(Input::File {
+                    display: path_display(&p),
+                    path: p,
+                });
+            }
+        } else {
+            inputs.push(Input::Failed {
+                display: path_display(&p),
+                message: format!("无法读取 {}：文件或目录不存在", path_display(&p)),
+            });
+        }
+    }
+    Ok(inputs)
+}
+
+/// Decode a file's bytes; the error names the file.
+fn decode(display: &str, bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!(
+            "无法读取 {display}：不是 UTF-8 编码的文本（第 {at} 字节起无法解码）；\
+             请先转换为 UTF-8，例如 `iconv -f GBK -t UTF-8`"
+        )
+    })
+}
+
+struct Job {
+    input: Input,
+    settings: Settings,
+}
+
+struct Checked {
+    result: FileResult,
+    /// The unified diff (`--diff`), or the fixed text for stdin (`--fix`).
+    extra_output: Option<String>,
+    /// A write failed (exit status 2) — already in `result.outcome` when the file is lost.
+    io_error: bool,
+}
+
+fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
+    let display = job.input.display().to_string();
+    let fail = |message: String| Checked {
+        result: FileResult {
+            path: display.clone(),
+            text: String::new(),
+            outcome: Err(message),
+            fixes_applied: None,
+        },
+        extra_output: None,
+        io_error: true,
+    };
+    let (path, bytes, is_stdin) = match job.input {
+        Input::Failed { message, .. } => return fail(message),
+        Input::Stdin { bytes, .. } => (None, bytes, true),
+        Input::File { path, .. } => match std::fs::read(&path) {
+            Ok(b) => (Some(path), b, false),
+            Err(e) => return fail(format!("无法读取 {display}：{e}")),
+        },
+    };
+    let original = bytes.clone();
+    let text = match decode(&display, bytes) {
+        Ok(t) => t,
+        Err(m) => return fail(m),
+    };
+    let Some(mode) = fix else {
+        let analysis = gxlint::check(&text, &job.settings);
+        return Checked {
+            result: FileResult {
+                path: display,
+                text,
+                outcome: Ok(analysis),
+                fixes_applied: None,
+            },
+            extra_output: None,
+            io_error: false,
+        };
+    };
+    let outcome = gxlint::fix::fix_text(&text, &job.settings, mode);
+    let doc = Document::parse(&outcome.text, &job.settings);
+    let analysis = gxlint::Analysis {
+        year: doc.year,
+        format: doc.format,
+        diagnostics: outcome.remaining,
+    };
+    drop(doc);
+    let mut extra_output = None;
+    let mut io_error = false;
+    let mut result_outcome = Ok(analysis);
+    if diff {
+        if outcome.text != text {
+            extra_output = Some(gxlint::fix::unified_diff(&display, &text, &outcome.text));
+        }
+    } else if is_stdin {
+        extra_output = Some(outcome.text.clone());
+    } else if let Some(path) = &path
+        && outcome.text != text
+        && let Err(e) = gxlint::fix::write_atomic(path, &original, &outcome.text)
+    {
+        io_error = true;
+        result_outcome = Err(format!("无法写回 {display}：{e}"));
+    }
+    let (text_out, fixes_applied) = if io_error {
+        (text, Some(0))
+    } else {
+        (outcome.text, Some(outcome.applied))
+    };
+    Checked {
+        result: FileResult {
+            path: display,
+            text: text_out,
+            outcome: result_outcome,
+            fixes_applied,
+        },
+        extra_output,
+        io_error,
+    }
+}
+
+/// Apply the command line's overrides to settings from a configuration file.
+fn apply_overrides(mut s: Settings, args: &CheckArgs, format: Option<Format>) -> Settings {
+    if let Some(y) = args.year {
+        s.year = Some(y);
+    }
+    if format.is_some() {
+        s.format = format;
+    }
+    if !args.select.is_empty() {
+        s.select = args.select.iter().map(|x| x.trim().to_string()).collect();
+    }
+    s.ignore
+        .extend(args.ignore.iter().map(|x| x.trim().to_string()));
+    s
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    // --format: output formats and report format versions share the flag (disjoint values).
+    let mut output = Output::Human;
+    let mut report_format = None;
+    for f in &args.formats {
+        match f.to_ascii_lowercase().as_str() {
+            "human" | "text" => output = Output::Human,
+            "json" => output = Output::Json,
+            "sarif" => output = Output::Sarif,
+            "github" => output = Output::Github,
+            other => match Format::parse(other) {
+                Some(v) => report_format = Some(v),
+                None => {
+                    return usage_error(format!(
+                        "--format 的值“{f}”无效：应为 human、json、sarif、github（输出格式）\
+                         或 2021、2019、pre-2019（报告格式版本）"
+                    ));
+                }
+            },
+        }
+    }
+    for sel in args.select.iter().chain(&args.ignore) {
+        if !selector_is_known(sel.trim()) {
+            return usage_error(format!(
+                "“{sel}”不是已知的规则代码、名称或代码前缀（用 `gxlint rules` 查看）"
+            ));
+        }
+    }
+    if let Some(y) = args.year
+        && !(2000..=2100).contains(&y)
+    {
+        return usage_error(format!("--year 应为 2000–2100 之间的年份，实为 {y}"));
+    }
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        return usage_error("--unsafe-fixes 需要与 --fix 或 --diff 一起使用");
+    }
+    let fix_mode = (args.fix || args.diff).then_some(if args.unsafe_fixes {
+        FixMode::Unsafe
+    } else {
+        FixMode::Safe
+    });
+
+    let inputs = match collect_inputs(&args) {
+        Ok(i) => i,
+        Err(e) => return usage_error(e),
+    };
+
+    // Settings per input: the nearest gxlint.toml walking up (cached per directory).
+    let mut cache = ConfigCache::new();
+    let mut jobs = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let base = match &input {
+            Input::File { path, .. } => path.clone(),
+            Input::Stdin { .. } => match &args.stdin_filename {
+                Some(p) => p.clone(),
+                None => PathBuf::from("."),
+            },
+            Input::Failed { .. } => {
+                jobs.push(Job {
+                    input,
+                    settings: Settings::default(),
+                });
+                continue;
+            }
+        };
+        match cache.settings_for(&base) {
+            Ok((s, _)) => jobs.push(Job {
+                input,
+                settings: apply_overrides(s, &args, report_format),
+            }),
+            Err(e) => return usage_error(e),
+        }
+    }
+
+    let diff = args.diff;
+    let mut checked: Vec<Checked> = jobs
+        .into_par_iter()
+        .map(|job| check_one(job, fix_mode, diff))
+        .collect();
+    checked.sort_by(|a, b| a.result.path.cmp(&b.result.path));
+
+    let io_error = checked.iter().any(|c| c.io_error);
+    let stdin_fix = args.fix && !diff && args.paths.iter().any(|p| p.as_os_str() == "-");
+    let mut stdout = std::io::stdout().lock();
+    // --diff: the diffs; --fix on stdin: the fixed text. Either goes to stdout.
+    for c in &checked {
+        if let Some(extra) = &c.extra_output {
+            let _ = stdout.write_all(extra.as_bytes());
+        }
+    }
+    let _ = stdout.flush();
+    drop(stdout);
+    let results: Vec<FileResult> = checked.into_iter().map(|c| c.result).collect();
+    // With --diff only the diff is printed; with --fix on stdin the report goes to stderr.
+    if !diff {
+        emit_report(&results, output, stdin_fix);
+    } else {
+        let mut err = stderr_stream();
+        let _ = render::terminal::render_errors(&results, &mut err);
+    }
+    if let Some(mode) = fix_mode {
+        let n: usize = results.iter().filter_map(|r| r.fixes_applied).sum();
+        if output == Output::Human {
+            let unsafe_note = if mode == FixMode::Unsafe {
+                "（含不安全修复）"
+            } else {
+                ""
+            };
+            if diff {
+                eprintln!("可应用 {n} 处修复{unsafe_note}（--diff：未写入任何文件）");
+            } else {
+                eprintln!("已应用 {n} 处修复{unsafe_note}");
+            }
+        }
+    }
+
+    if io_error {
+        return ExitCode::from(2);
+    }
+    let failing = results
+        .iter()
+        .flat_map(|r| r.diagnostics())
+        .any(|d| args.fail_on.fails(d.severity));
+    if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn color_choice(terminal: bool) -> ColorChoice {
+    if terminal && std::env::var_os("NO_COLOR").is_none() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    }
+}
+
+fn stderr_stream() -> StandardStream {
+    StandardStream::stderr(color_choice(std::io::stderr().is_terminal()))
+}
+
+fn emit_report(results: &[FileResult], output: Output, to_stderr: bool) {
+    let text = match output {
+        Output::Human => {
+            let mut err = stderr_stream();
+            let _ = render::terminal::render_errors(results, &mut err);
+            let mut out = if to_stderr {
+                stderr_stream()
+            } else {
+                StandardStream::stdout(color_choice(std::io::stdout().is_terminal()))
+            };
+            let _ = render::terminal::render(results, &mut out);
+            return;
+        }
+        Output::Json => render::json::render(results),
+        Output::Sarif => render::sarif::render(results),
+        Output::Github => render::github::render(results),
+    };
+    if to_stderr {
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    } else {
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    }
+}

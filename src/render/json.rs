@@ -1,0 +1,148 @@
+//! `--format json`: the stable JSON schema (version 1) documented in README.md.
+//!
+//! Written through `Serialize` structs so that keys keep the documented order.
+
+use serde::Serialize;
+
+use super::{FileResult, Positions};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub version: u32,
+    pub files: Vec<FileEntry<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileEntry<'a> {
+    pub path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<&'a str>,
+    /// `null` when no year is known (absent for a file that could not be read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<Option<i32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<crate::document::Format>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixes_applied: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diagnostics: Option<Vec<DiagnosticEntry<'a>>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Position {
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Range {
+    pub start: Position,
+    pub end: Position,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DiagnosticEntry<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub severity: Severity,
+    pub message: &'a str,
+    pub range: Range,
+    pub byte_range: [usize; 2],
+    pub fixes: Vec<FixEntry<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FixEntry<'a> {
+    pub title: &'a str,
+    pub applicability: Applicability,
+    pub edits: Vec<EditEntry<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EditEntry<'a> {
+    pub byte_range: [usize; 2],
+    pub new_text: &'a str,
+}
+
+/// The JSON entry of one diagnostic.
+pub fn diagnostic_entry<'a>(d: &'a Diagnostic, pos: &Positions) -> DiagnosticEntry<'a> {
+    let (sl, sc) = pos.at(d.span.start);
+    let (el, ec) = pos.at(d.span.end);
+    DiagnosticEntry {
+        code: d.code,
+        name: d.name,
+        severity: d.severity,
+        message: &d.message,
+        range: Range {
+            start: Position {
+                line: sl,
+                column: sc,
+            },
+            end: Position {
+                line: el,
+                column: ec,
+            },
+        },
+        byte_range: [d.span.start, d.span.end],
+        fixes: d
+            .fixes
+            .iter()
+            .map(|f| FixEntry {
+                title: &f.title,
+                applicability: f.applicability,
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| EditEntry {
+                        byte_range: [e.range.start, e.range.end],
+                        new_text: &e.new_text,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+pub fn report(files: &[FileResult]) -> Report<'_> {
+    Report {
+        version: 1,
+        files: files
+            .iter()
+            .map(|f| match &f.outcome {
+                Ok(a) => {
+                    let pos = Positions::new(&f.text);
+                    FileEntry {
+                        path: &f.path,
+                        error: None,
+                        year: Some(a.year),
+                        format: Some(a.format),
+                        fixes_applied: f.fixes_applied,
+                        diagnostics: Some(
+                            a.diagnostics
+                                .iter()
+                                .map(|d| diagnostic_entry(d, &pos))
+                                .collect(),
+                        ),
+                    }
+                }
+                Err(e) => FileEntry {
+                    path: &f.path,
+                    error: Some(e),
+                    year: None,
+                    format: None,
+                    fixes_applied: None,
+                    diagnostics: None,
+                },
+            })
+            .collect(),
+    }
+}
+
+pub fn render(files: &[FileResult]) -> String {
+    let mut s = serde_json::to_string_pretty(&report(files)).unwrap_or_default();
+    s.push('\n');
+    s
+}
