@@ -105,6 +105,49 @@ test('config-from-runtimepath', function()
   return true
 end)
 
+-- 1b. The nvim-lspconfig shim registers the same server. nvim-lspconfig itself cannot be fetched
+-- here, so its three entry points are stood in for by the smallest fakes that record the calls.
+test('lspconfig-shim', function()
+  local registered, setup_opts = {}, nil
+  package.loaded['lspconfig.configs'] = setmetatable({}, {
+    __newindex = function(t, k, v)
+      registered[k] = v
+      rawset(t, k, v)
+    end,
+  })
+  package.loaded['lspconfig.util'] = {
+    root_pattern = function(...)
+      local markers = { ... }
+      return function()
+        return markers
+      end
+    end,
+  }
+  package.loaded['lspconfig'] = setmetatable({}, {
+    __index = function(_, k)
+      return { setup = function(opts) setup_opts = { name = k, opts = opts } end }
+    end,
+  })
+  require('gxlint.lspconfig').setup({ marker = 1 })
+  for _, m in ipairs({ 'lspconfig', 'lspconfig.configs', 'lspconfig.util', 'gxlint.lspconfig' }) do
+    package.loaded[m] = nil
+  end
+  local dc = registered.gxlint and registered.gxlint.default_config
+  if dc == nil then
+    return false, 'configs.gxlint not registered'
+  end
+  if not vim.deep_equal(dc.cmd, { 'gxlint', 'lsp' }) or not vim.deep_equal(dc.filetypes, { 'markdown', 'text' }) then
+    return false, 'default_config = ' .. vim.inspect(dc)
+  end
+  if not vim.deep_equal(dc.root_dir(), { 'gxlint.toml', '.git' }) then
+    return false, 'root markers = ' .. vim.inspect(dc.root_dir())
+  end
+  if setup_opts == nil or setup_opts.name ~= 'gxlint' or setup_opts.opts.marker ~= 1 then
+    return false, 'lspconfig.gxlint.setup not called with the options: ' .. vim.inspect(setup_opts)
+  end
+  return true
+end)
+
 vim.lsp.enable('gxlint')
 
 -- 2. A plain-text draft (filetype text) gets the server too, rooted at the gxlint.toml folder.
