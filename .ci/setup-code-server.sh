@@ -10,6 +10,10 @@ CACHE="${GXLINT_CI_CACHE:-$HOME/.cache/gxlint-ci}"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 NODE24_VERSION="${NODE24_VERSION:-24.9.0}"
 mkdir -p "$CACHE"
+# One install at a time: .ci/run starts this in the background early, and e2e-vscode.sh calls it
+# again, which waits here for the first to finish and then finds everything in place.
+exec 9>"$CACHE/.lock"
+flock 9
 
 log() { printf '[setup-code-server] %s\n' "$*" >&2; }
 
