@@ -571,6 +571,21 @@ impl<'t> Reader<'t> {
             cells.pop();
             taken.pop();
         }
+        // A label cell merged over two columns (`| 一、本年新收… |  | 6 | …`, a docx table converted
+        // to markdown with a group column): in row forms, blank cells directly after the label
+        // beyond the template's count belong to the label, not to the values.
+        if row.is_some() {
+            let extra = cells.len().saturating_sub(want);
+            let lead = cells
+                .iter()
+                .take_while(|c| c.value == CellValue::Empty)
+                .count()
+                .min(extra);
+            if lead > 0 {
+                cells.drain(..lead);
+                taken.drain(..lead);
+            }
+        }
         (cells, taken.last().copied())
     }
 }
