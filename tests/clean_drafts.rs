@@ -1,5 +1,6 @@
 //! Clean drafts give ZERO diagnostics: three report years (2024 and 2021 on the 2021 format, 2020
-//! on the 2019 format) × four table forms (markdown, pipe rows, tab paste, cell per line), a
+//! on the 2019 format) × four table forms (markdown, pipe rows, tab paste, cell per line) and
+//! tab-separated rows (a Word table copied into a plain-text editor), a
 //! pre-2019 report in plain text, and the variants real reports carry that must stay silent
 //! (CRLF, BOM, full-width digits, heading markup, other years in the narrative, `𠮷`, …).
 //!
@@ -426,6 +427,19 @@ fn wordings_real_reports_use_stay_silent() {
     for (what, text) in &cases {
         assert_clean(what, text);
     }
+}
+
+#[test]
+fn markdown_cells_with_html_line_breaks() {
+    let t = read("2024_markdown.md");
+    let text = edit(
+        &t,
+        "| 1.属于国家秘密 |",
+        "| （三）不予公开<br>1.属于国家秘密 |",
+    );
+    let text = edit(&text, "| 商业企业 |", "| 商业<br/>企业 |");
+    assert_clean("<br> inside markdown cells", &text);
+    assert_read(&DRAFTS[0], &text);
 }
 
 /// A table cell that is not applicable (`/`) is information (GX207), never an error; a clean
