@@ -310,6 +310,14 @@ fn wordings_real_reports_use_stay_silent() {
     let fee = "依据《政府信息公开信息处理费管理办法》，本机关2024年未收取信息处理费。";
     let cases = [
         (
+            "breadcrumb and index number above the title",
+            edit(
+                &t,
+                "𠮷安县农业农村局2024年政府信息公开工作年度报告",
+                "首页 > 政务公开 > 政府信息公开年报\n\n索引号：11360821MB1234567X/2025-00012　　发布机构：𠮷安县农业农村局\n\n𠮷安县农业农村局2024年政府信息公开工作年度报告",
+            ),
+        ),
+        (
             "title over two lines",
             edit(&t, "农业农村局2024年政府", "农业农村局\n2024年政府"),
         ),
@@ -455,4 +463,20 @@ fn not_applicable_slash_in_table_two_is_one_note() {
         assert_eq!(x.severity, gxlint::diagnostic::Severity::Info);
         assert_eq!(&text[x.span.clone()], "/");
     }
+}
+
+/// Known false positive in a rule this branch may not edit (src/rules/gx506_contact_format.rs):
+/// a phone number closing a parenthesis, `（…联系电话：0746-7222035）。`, is read with the closing
+/// `）` (the value keeps brackets for `（0795）2521996` but trims only opening ones at its end),
+/// and reported as malformed. Un-ignore when GX506 trims an unbalanced closing bracket.
+#[test]
+#[ignore = "GX506 false positive: closing bracket after a phone number (owned by the patterns branch)"]
+fn phone_number_closing_a_parenthesis() {
+    let t = read("2017_plain.txt");
+    let text = edit(
+        &t,
+        "联系电话：0746-7222035；电子邮箱：nyxjyj@163.com）。",
+        "联系电话：0746-7222035）。",
+    );
+    assert_clean("phone number before a closing bracket", &text);
 }

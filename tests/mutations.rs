@@ -470,3 +470,34 @@ fn stale_basis_citation() {
         expect(f, "stale citation", &m, &[("GX406", Where::Changed)]);
     }
 }
+
+#[test]
+fn whole_tables_of_the_other_format_version() {
+    // tests/fixtures/clean/stale: the clean drafts' prose with tables 二 and 三 of the other
+    // version (consistent figures): one GX201 per table, at the first foreign label.
+    let forms = ["markdown.md", "pipe.txt", "tab.txt", "cell.txt", "tsv.txt"];
+    for (name, first, second) in [
+        ("2024_on_2019", "本年新制作数量", "其他处理"),
+        (
+            "2020_on_2021",
+            "本年制发件数",
+            "1.申请人无正当理由逾期不补正",
+        ),
+    ] {
+        for form in forms {
+            let f = format!("stale/{name}_{form}");
+            let t = read(&f);
+            let d = gxlint::check(&t, &Settings::default()).diagnostics;
+            let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
+            assert_eq!(codes, ["GX201", "GX201"], "{f}\n{}", show(&t, &d));
+            let s0: String = t[d[0].span.clone()]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .replace("<br>", "");
+            assert_eq!(s0, first, "{f}");
+            assert!(t[d[1].span.clone()].contains(second), "{f}");
+            assert!(d[0].span.start > heading_at(&t, H2) && d[1].span.start > heading_at(&t, H3));
+        }
+    }
+}
