@@ -396,6 +396,22 @@ fn wordings_real_reports_use_stay_silent() {
         ),
         ("一.heading", edit(&t, "**一、总体情况**", "一.总体情况")),
         (
+            "bold wording",
+            edit(&t, "**一、总体情况**", "一、**总体情况**"),
+        ),
+        (
+            "period 统计时限 by months",
+            edit(&t, period, "本报告所列数据统计时限为2024年1月至12月。"),
+        ),
+        (
+            "period 自…月起至…月止",
+            edit(
+                &t,
+                period,
+                "本年度报告中所列数据的统计期限自2024年1月起至2024年12月止。",
+            ),
+        ),
+        (
             "一、 heading",
             edit(&t, "**一、总体情况**", "一、 总体情况"),
         ),
