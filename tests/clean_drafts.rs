@@ -481,12 +481,9 @@ fn not_applicable_slash_in_table_two_is_one_note() {
     }
 }
 
-/// Known false positive in a rule this branch may not edit (src/rules/gx506_contact_format.rs):
-/// a phone number closing a parenthesis, `（…联系电话：0746-7222035）。`, is read with the closing
-/// `）` (the value keeps brackets for `（0795）2521996` but trims only opening ones at its end),
-/// and reported as malformed. Un-ignore when GX506 trims an unbalanced closing bracket.
+/// A phone number closing a parenthesis, `（…联系电话：0746-7222035）。`: the unbalanced `）`
+/// belongs to the sentence, not to the number (GX506 once reported it as malformed).
 #[test]
-#[ignore = "GX506 false positive: closing bracket after a phone number (owned by the patterns branch)"]
 fn phone_number_closing_a_parenthesis() {
     let t = read("2017_plain.txt");
     let text = edit(
