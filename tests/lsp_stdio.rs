@@ -1,7 +1,7 @@
 //! `gxlint lsp` as a process: only protocol frames on stdout, clean shutdown/exit (code 0),
 //! exit without shutdown gives a non-zero code.
 
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Write};
 use std::process::{Command, Stdio};
 
 use gxlint::lsp::wire::frame;

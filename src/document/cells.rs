@@ -6,6 +6,9 @@
 //!   row `|---|`); its cells are split by unescaped `|`, one leading and one trailing `|` dropped;
 //! - a line starting with a tab is one cell of a tab/docx row; rows are separated by blank lines,
 //!   and a line without a tab directly after a tab line continues that cell (`\t商业\n企业`);
+//! - a line with a tab after its first non-blank character is one whole row whose cells are
+//!   split by tabs (a Word/WPS/Excel table copied into a plain-text editor: `规章\t0\t0\t0`);
+//!   it is read as the tab form;
 //! - any other run of non-blank lines is one cell (a paragraph) of the cell-per-line form, which
 //!   has no row boundaries.
 
@@ -55,6 +58,8 @@ enum LineKind {
     Pipe,
     Delimiter,
     Tab,
+    /// A whole row, cells separated by tabs.
+    TabRow,
     Text,
 }
 
@@ -93,6 +98,8 @@ fn lines_of(text: &str, body: Span) -> Vec<Line> {
             } else {
                 LineKind::Pipe
             }
+        } else if is_tab_row(s) {
+            LineKind::TabRow
         } else if s.starts_with('\t') {
             LineKind::Tab
         } else if s.trim_matches(is_blank_char).is_empty() {
@@ -108,6 +115,12 @@ fn lines_of(text: &str, body: Span) -> Vec<Line> {
         pos = next;
     }
     out
+}
+
+/// A tab after the first non-blank character: tab-separated cells on one line.
+fn is_tab_row(s: &str) -> bool {
+    s.find(|c: char| !is_blank_char(c))
+        .is_some_and(|p| s[p..].contains('\t'))
 }
 
 /// Split a pipe line into raw cell spans (untrimmed), dropping one leading and one trailing `|`.
@@ -193,6 +206,27 @@ pub fn split_cells(text: &str, body: Span) -> Vec<RawCell> {
                     }
                 }
                 i = j;
+            }
+            LineKind::TabRow => {
+                let l = &lines[i];
+                row_no += 1;
+                let mut start = l.content.start;
+                let line = &text[l.content.clone()];
+                let ends = line
+                    .match_indices('\t')
+                    .map(|(k, _)| l.content.start + k)
+                    .chain(std::iter::once(l.content.end));
+                for end in ends {
+                    cells.push(RawCell {
+                        span: trim_span(text, start..end),
+                        row: Some(row_no),
+                        form: TableForm::Tab,
+                        line_start: l.content.start,
+                        row_end: l.next,
+                    });
+                    start = end + 1;
+                }
+                i += 1;
             }
             LineKind::Tab => {
                 // One row: tab lines (with their continuation lines) up to a blank line.
@@ -369,6 +403,23 @@ mod tests {
         assert_eq!(c[0].row, c[1].row);
         assert_ne!(c[1].row, c[2].row);
         assert_eq!(c[0].row_end, "\t商业\n企业\n\t \n".len());
+    }
+
+    #[test]
+    fn tab_separated_rows() {
+        let t = "\t自然人\t总计\n规章\t0\t 1 \t\n\n\t商业\n";
+        let c = split_cells(t, 0..t.len());
+        assert_eq!(
+            texts(t, &c),
+            ["", "自然人", "总计", "规章", "0", "1", "", "商业"]
+        );
+        assert!(c.iter().all(|c| c.form == TableForm::Tab));
+        assert_eq!(c[0].row, c[2].row);
+        assert_ne!(c[2].row, c[3].row);
+        assert_eq!(c[3].row, c[6].row);
+        assert_ne!(c[6].row, c[7].row);
+        assert_eq!(c[6].span, 31..31);
+        assert_eq!(c[3].row_end, "\t自然人\t总计\n规章\t0\t 1 \t\n".len());
     }
 
     #[test]

@@ -76,9 +76,12 @@ fn title_like(folded: &str) -> bool {
         .any(|p| folded.trim_start_matches(['#', '*']).starts_with(p))
 }
 
-/// The report's title: the first title-like line among the first non-empty lines (residue and
-/// metadata lines such as `365体育官网` or `发布时间:…` are not title-like and are skipped).
+/// The report's title: the first title-like line with a year among the first non-empty lines,
+/// else the first title-like line (residue and metadata lines such as `365体育官网` or
+/// `发布时间:…` are not title-like and are skipped; a yearless breadcrumb such as
+/// `首页 > 政务公开 > 政府信息公开年报` does not hide the real title below it).
 pub fn find_title(text: &str) -> Option<Title> {
+    let mut yearless: Option<Title> = None;
     for line in nonempty_lines(text).into_iter().take(TITLE_WINDOW) {
         let f = Folded::new(&text[line.clone()], line.start);
         if !title_like(&f.text) {
@@ -100,13 +103,17 @@ pub fn find_title(text: &str) -> Option<Title> {
                 break;
             }
         }
-        return Some(Title {
+        let title = Title {
             span: strip_markup(text, line),
             year,
             year_span,
-        });
+        };
+        if year.is_some() {
+            return Some(title);
+        }
+        yearless.get_or_insert(title);
     }
-    None
+    yearless
 }
 
 const DEPARTMENT_SUFFIXES: &[&str] = &[
@@ -205,6 +212,7 @@ const PERIOD_KEYWORDS: &[&str] = &[
     "统计时间",
     "统计数据",
     "统计期",
+    "统计时限",
     "统计区间",
     "统计时段",
     "统计周期",
@@ -691,6 +699,20 @@ mod tests {
         assert_eq!(title.year, Some(2021));
         assert_eq!(&t[title.year_span.clone().expect("span")], "２０２１");
         assert!(find_title("根据条例，现发布《XX局2021年政府信息公开工作年度报告》。\n").is_none());
+    }
+
+    #[test]
+    fn a_yearless_breadcrumb_does_not_hide_the_title() {
+        let t =
+            "首页 > 政务公开 > 政府信息公开年报\n\n某县农业农村局2024年政府信息公开工作年度报告\n";
+        let title = find_title(t).expect("title");
+        assert_eq!(title.year, Some(2024));
+        assert!(t[title.span.clone()].starts_with("某县"));
+        // With no dated title-like line, the first title-like line still is the title.
+        let t = "某县农业农村局政府信息公开工作年度报告\n\n一、总体情况\n";
+        let title = find_title(t).expect("title");
+        assert_eq!(title.year, None);
+        assert_eq!(title.span, 0..t.find('\n').unwrap());
     }
 
     #[test]

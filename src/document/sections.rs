@@ -181,6 +181,14 @@ pub fn parse_heading_line(text: &str, line: Span) -> Option<HeadingLine> {
         return None;
     }
     pos = skip(s, pos + sep.len_utf8(), is_space);
+    // Bold wording after the numbering: `一、**总体情况**`.
+    if !bold && s[pos..].starts_with("**") {
+        bold = true;
+        if markup == HeadingMarkup::Plain {
+            markup = HeadingMarkup::Bold;
+        }
+        pos = skip(s, pos + 2, is_space);
+    }
     // Trailing markup and punctuation.
     let mut end = s.len();
     loop {
@@ -319,6 +327,18 @@ mod tests {
         assert_eq!(s[1].markup, HeadingMarkup::Bold);
         assert_eq!(&t[s[1].wording.clone()], "主动公开政府信息情况");
         assert_eq!(&t[s[2].wording.clone()], "收到和处理政府信息公开申请情况");
+        assert!(s.iter().all(|s| s.canonical));
+    }
+
+    #[test]
+    fn bold_wording_after_the_numbering() {
+        let t = "一、**总体情况**\n正文\n## 二、**主动公开政府信息情况**\n";
+        let s = find_sections(t, Format::V2021);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].markup, HeadingMarkup::Bold);
+        assert_eq!(&t[s[0].wording.clone()], "总体情况");
+        assert_eq!(s[1].markup, HeadingMarkup::Atx);
+        assert_eq!(&t[s[1].wording.clone()], "主动公开政府信息情况");
         assert!(s.iter().all(|s| s.canonical));
     }
 

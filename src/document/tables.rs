@@ -63,7 +63,23 @@ impl LabelFold {
         let mut text = String::with_capacity(folded.text.len());
         let mut map = Vec::with_capacity(folded.text.len());
         let mut prev: Option<char> = None;
+        let mut skip_to = 0;
         for (i, c) in folded.text.char_indices() {
+            if i < skip_to {
+                continue;
+            }
+            // A line break written as HTML inside a markdown cell (`（三）不予公开<br>1.属于…`).
+            if c == '<' {
+                let rest = &folded.text[i..];
+                if let Some(n) = ["<br>", "<br/>"].iter().find_map(|t| {
+                    rest.get(..t.len())
+                        .filter(|h| h.eq_ignore_ascii_case(t))
+                        .map(|_| t.len())
+                }) {
+                    skip_to = i + n;
+                    continue;
+                }
+            }
             let range = (i, i + c.len_utf8());
             let out = match (prev, c) {
                 (Some(p), '、') if p.is_ascii_digit() => '.',
@@ -570,6 +586,21 @@ impl<'t> Reader<'t> {
         while cells.len() > want && cells.last().is_some_and(|c| c.value == CellValue::Empty) {
             cells.pop();
             taken.pop();
+        }
+        // A label cell merged over two columns (`| 一、本年新收… |  | 6 | …`, a docx table converted
+        // to markdown with a group column): in row forms, blank cells directly after the label
+        // beyond the template's count belong to the label, not to the values.
+        if row.is_some() {
+            let extra = cells.len().saturating_sub(want);
+            let lead = cells
+                .iter()
+                .take_while(|c| c.value == CellValue::Empty)
+                .count()
+                .min(extra);
+            if lead > 0 {
+                cells.drain(..lead);
+                taken.drain(..lead);
+            }
         }
         (cells, taken.last().copied())
     }
@@ -1190,6 +1221,19 @@ mod tests {
         assert_eq!(f.text, "x1.属于");
         assert_eq!(f.span(1, f.text.len()), 102..100 + src.len());
         assert_eq!(f.span(1, 3), 102..102 + "1、".len());
+    }
+
+    #[test]
+    fn label_fold_drops_html_line_breaks() {
+        assert_eq!(
+            fold_label("（三）不予公开<br>1、属于国家秘密"),
+            "(三)不予公开1.属于国家秘密"
+        );
+        assert_eq!(fold_label("商业<BR />企业"), "商业企业");
+        let src = "x<br/>规章";
+        let f = LabelFold::new(src, 10);
+        let p = f.text.find("规章").unwrap();
+        assert_eq!(f.span(p, p + "规章".len()), 10 + 6..10 + src.len());
     }
 
     #[test]

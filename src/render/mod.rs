@@ -76,15 +76,6 @@ pub fn counts(files: &[FileResult]) -> (usize, usize, usize) {
     c
 }
 
-/// Where the rule doc pages (`rules/docs/CODE.md`) are published. The repository address is a
-/// placeholder until the project has its public home; change it here only.
-pub const DOCS_BASE_URL: &str = "https://github.com/gxlint/gxlint/blob/main/rules/docs/";
-
-/// The address of a rule's doc page.
-pub fn doc_url(code: &str) -> String {
-    format!("{DOCS_BASE_URL}{code}.md")
-}
-
 /// The first paragraph of a rule's doc page after its `# CODE name` heading.
 pub fn doc_summary(doc: &str) -> String {
     let mut para = Vec::new();

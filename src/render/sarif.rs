@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use super::{FileResult, Positions, doc_summary, doc_url};
+use super::{FileResult, Positions, doc_summary};
 use crate::diagnostic::Severity;
 use crate::rules::ALL;
 
@@ -48,7 +48,6 @@ pub fn to_value(files: &[FileResult]) -> Value {
                 "name": r.name,
                 "shortDescription": {"text": r.summary},
                 "fullDescription": {"text": full},
-                "helpUri": doc_url(r.code),
                 "help": {"text": r.doc, "markdown": r.doc},
                 "defaultConfiguration": {"level": level(r.severity)},
             })
@@ -128,7 +127,6 @@ pub fn to_value(files: &[FileResult]) -> Value {
             "tool": {"driver": {
                 "name": "gxlint",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": doc_url("").trim_end_matches(".md").to_string(),
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",

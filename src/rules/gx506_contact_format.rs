@@ -64,7 +64,17 @@ fn value_span(text: &str, pos: usize, keep: impl Fn(char) -> bool, trim: &[char]
         .char_indices()
         .find(|&(_, c)| !keep(c))
         .map_or(rest.len(), |(i, _)| i);
-    let v = rest[..len].trim_end_matches(|c: char| is_hblank(c) || trim.contains(&c));
+    let mut v = rest[..len].trim_end_matches(|c: char| is_hblank(c) || trim.contains(&c));
+    // A closing bracket with no opening one in the value closes the sentence around it:
+    // `（…联系电话：0746-7222035）。`
+    while let Some(last) = v.chars().last().filter(|c| matches!(c, ')' | '）')) {
+        let opens = v.matches(['(', '（']).count();
+        let closes = v.matches([')', '）']).count();
+        if closes <= opens {
+            break;
+        }
+        v = v[..v.len() - last.len_utf8()].trim_end_matches(is_hblank);
+    }
     pos..pos + v.len()
 }
 
