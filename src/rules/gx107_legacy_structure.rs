@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::document::sections::{line_spans, parse_heading_line};
-use crate::fold::{Folded, fold};
+use crate::fold::fold;
 use crate::rules::prelude::*;
 
 declare_rule!(
@@ -86,7 +86,7 @@ fn check(cx: &mut Checker) {
         }
     }
     // Anywhere: the first occurrence of each phrase.
-    let folded = Folded::new(doc.text, 0);
+    let folded = doc.folded();
     for (phrase, f) in FINGERPRINTS
         .iter()
         .filter(|(_, f)| f.scope == Scope::Anywhere)
