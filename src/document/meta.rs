@@ -647,7 +647,7 @@ pub fn find_publication_dates_in(text: &str, folded: &Folded) -> Vec<Publication
     for (i, line) in lines.into_iter().enumerate() {
         let f = folded.slice(line);
         let mut found = false;
-        for c in LABELLED_DATE.captures_iter(&f.text) {
+        for c in LABELLED_DATE.captures_iter(f.text) {
             let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
             let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) else {
                 continue;
@@ -670,7 +670,7 @@ pub fn find_publication_dates_in(text: &str, folded: &Folded) -> Vec<Publication
         }
         if !found
             && (i < TITLE_WINDOW || i + 10 >= n)
-            && let Some((date, a, b)) = date_only(&f.text)
+            && let Some((date, a, b)) = date_only(f.text)
         {
             out.push(PublicationDate {
                 span: f.source_span(a, b),
