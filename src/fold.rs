@@ -78,8 +78,30 @@ fn classify(c: char) -> CharFold {
 /// Fold a string for comparison.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match classify(c) {
+    let bytes = s.as_bytes();
+    // Characters that fold to themselves are copied in runs.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            if ascii_dropped(char::from(b)) {
+                out.push_str(s.get(run..i - 1).unwrap_or(""));
+                run = i;
+            }
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        let folding = classify(c);
+        if matches!(folding, CharFold::One(n) if n == c) {
+            i += c.len_utf8();
+            continue;
+        }
+        out.push_str(s.get(run..i).unwrap_or(""));
+        match folding {
             CharFold::Drop => {}
             CharFold::One(n) => out.push(n),
             CharFold::Normalize => {
@@ -90,7 +112,10 @@ pub fn fold(s: &str) -> String {
                 }
             }
         }
+        i += c.len_utf8();
+        run = i;
     }
+    out.push_str(s.get(run..).unwrap_or(""));
     out
 }
 
@@ -113,10 +138,32 @@ impl Folded {
             map: Vec::with_capacity(src.len() + 1),
             ends: Vec::with_capacity(src.len()),
         };
-        for (i, c) in src.char_indices() {
-            let start = base + i;
-            let end = start + c.len_utf8();
-            match classify(c) {
+        // Characters that fold to themselves are copied in runs; the others one by one.
+        let bytes = src.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                if ascii_dropped(char::from(b)) {
+                    f.push_run(src, base, run, i - 1);
+                    run = i;
+                }
+                continue;
+            }
+            let Some(c) = src.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            let len = c.len_utf8();
+            let folding = classify(c);
+            if matches!(folding, CharFold::One(n) if n == c) {
+                i += len;
+                continue;
+            }
+            f.push_run(src, base, run, i);
+            let (start, end) = (base + i, base + i + len);
+            match folding {
                 CharFold::Drop => {}
                 CharFold::One(n) => f.push(n, start, end),
                 CharFold::Normalize => {
@@ -127,9 +174,34 @@ impl Folded {
                     }
                 }
             }
+            i += len;
+            run = i;
         }
+        f.push_run(src, base, run, bytes.len());
         f.map.push(base + src.len());
         f
+    }
+
+    /// Append `src[a..b]`, characters that fold to themselves.
+    fn push_run(&mut self, src: &str, base: usize, a: usize, b: usize) {
+        let Some(run) = src.get(a..b).filter(|r| !r.is_empty()) else {
+            return;
+        };
+        self.text.push_str(run);
+        let bytes = run.as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            let len = match bytes[j] {
+                0..0x80 => 1,
+                0x80..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
+            let start = base + a + j;
+            self.map.extend_from_slice(&[start; 4][..len]);
+            self.ends.extend_from_slice(&[start + len; 4][..len]);
+            j += len;
+        }
     }
 
     #[inline]
@@ -256,6 +328,30 @@ mod tests {
             if matches!(classify(c), CharFold::One(_)) {
                 kept += 1;
             }
+        }
+        // Runs of mixed characters: the same text, and every folded character maps back to the
+        // character it came from.
+        let all: String = (0..=0xFFFFu32)
+            .chain(0x1F100..=0x1F2FF)
+            .filter_map(char::from_u32)
+            .collect();
+        let f = Folded::new(&all, 7);
+        let mut want = String::new();
+        let mut spans = Vec::new();
+        for (i, c) in all.char_indices() {
+            for n in reference(c).chars() {
+                spans.push((
+                    want.len(),
+                    want.len() + n.len_utf8(),
+                    7 + i..7 + i + c.len_utf8(),
+                ));
+                want.push(n);
+            }
+        }
+        assert_eq!(f.text, want);
+        assert_eq!(fold(&all), want);
+        for (a, b, src) in spans {
+            assert_eq!(f.source_span(a, b), src);
         }
         // The fast paths are taken for most characters.
         assert!(kept > 250_000, "{kept}");

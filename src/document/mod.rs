@@ -275,8 +275,10 @@ pub struct Document<'a> {
     pub publication_dates: Vec<PublicationDate>,
     pub tables: Vec<Table>,
     pub suppressions: Suppressions,
-    /// The whole text folded (`crate::fold::Folded`), computed on first use by `folded()`.
+    /// The whole text folded (`crate::fold::Folded`), see `folded()`.
     folded: OnceLock<Folded>,
+    /// `sections::line_spans(text)`, see `line_spans()`.
+    line_spans: Vec<Span>,
 }
 
 impl<'a> Document<'a> {
@@ -314,6 +316,7 @@ impl<'a> Document<'a> {
             tables,
             suppressions,
             folded: OnceLock::from(folded),
+            line_spans: sections::line_spans(text),
         }
     }
 
@@ -329,6 +332,11 @@ impl<'a> Document<'a> {
     /// offsets; computed once per document and shared by the rules that match on folded text.
     pub fn folded(&self) -> &Folded {
         self.folded.get_or_init(|| Folded::new(self.text, 0))
+    }
+
+    /// The lines of the text without their line breaks (`sections::line_spans`), computed once.
+    pub fn line_spans(&self) -> &[Span] {
+        &self.line_spans
     }
 
     pub fn slice(&self, span: &Span) -> &'a str {
