@@ -32,8 +32,8 @@ fn check(cx: &mut Checker) {
     let span = doc
         .line_spans()
         .iter()
-        .cloned()
         .find(|l| l.start <= at && at <= l.end && !l.is_empty())
+        .cloned()
         .map(|l| l.start..at.max(l.start))
         .filter(|s| !s.is_empty())
         .or_else(|| doc.title.as_ref().map(|t| t.span.clone()))

@@ -18,8 +18,8 @@ fn check(cx: &mut Checker) {
         .or_else(|| {
             doc.line_spans()
                 .iter()
-                .cloned()
                 .find(|l| !doc.slice(l).trim().is_empty())
+                .cloned()
         })
         .unwrap_or(0..0);
     let how = if cx.settings.format.is_some() {
