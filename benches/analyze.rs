@@ -110,9 +110,6 @@ fn main() {
             n
         );
     };
-    for (name, text) in &seeds {
-        row(&format!("seed {name}"), text, min);
-    }
     let base = &seeds
         .iter()
         .find(|(n, _)| n == "001")
@@ -120,8 +117,34 @@ fn main() {
         .1;
     let prose = prose_lines(&seeds);
     let r20 = grown_report(base, &prose, 20_000);
-    row("report ~20 KB (seed 001 + prose)", &r20, min);
     let r500 = grown_report(base, &prose, 500_000);
+    // Profiling mode (`GXLINT_BENCH_PROFILE=20k|500k|seeds [GXLINT_BENCH_RUNS=n]`): only run
+    // `check` a few times on one input, e.g. under `valgrind --tool=callgrind`.
+    if let Ok(which) = std::env::var("GXLINT_BENCH_PROFILE") {
+        let runs: usize = std::env::var("GXLINT_BENCH_RUNS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(1);
+        let inputs: Vec<&str> = match which.as_str() {
+            "500k" => vec![r500.as_str()],
+            "seeds" => seeds.iter().map(|(_, t)| t.as_str()).collect(),
+            _ => vec![r20.as_str()],
+        };
+        let mut n = 0;
+        for _ in 0..runs {
+            for t in &inputs {
+                n += gxlint::check(std::hint::black_box(t), &settings)
+                    .diagnostics
+                    .len();
+            }
+        }
+        println!("profile {which}: {runs} run(s), {n} diagnostics");
+        return;
+    }
+    for (name, text) in &seeds {
+        row(&format!("seed {name}"), text, min);
+    }
+    row("report ~20 KB (seed 001 + prose)", &r20, min);
     row(
         "report ~500 KB (seed 001 + prose)",
         &r500,

@@ -21,19 +21,101 @@ fn dropped(c: char) -> bool {
         )
 }
 
+/// How one source character folds.
+enum CharFold {
+    /// Dropped (white space, quote marks).
+    Drop,
+    /// Folds to exactly this one character (itself when NFKC leaves it unchanged).
+    One(char),
+    /// Anything else: run NFKC on it.
+    Normalize,
+}
+
+#[inline]
+fn ascii_dropped(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' | '"' | '\'')
+}
+
+/// The fold of one character, with fast paths for what reports are made of (ASCII, CJK
+/// ideographs, full-width forms); `fast_paths_agree_with_nfkc` checks them against NFKC.
+#[inline]
+fn classify(c: char) -> CharFold {
+    let u = u32::from(c);
+    if u < 0x80 {
+        // ASCII is NFKC already.
+        return if ascii_dropped(c) {
+            CharFold::Drop
+        } else {
+            CharFold::One(c)
+        };
+    }
+    // CJK Unified Ideographs (and extension A): no decomposition, not white space.
+    if (0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u) {
+        return CharFold::One(c);
+    }
+    // Full-width ASCII (U+FF01..U+FF5E): NFKC gives the ASCII character.
+    if (0xFF01..=0xFF5E).contains(&u) {
+        let a = char::from((u - 0xFEE0) as u8);
+        return if ascii_dropped(a) {
+            CharFold::Drop
+        } else {
+            CharFold::One(a)
+        };
+    }
+    if dropped(c) {
+        return CharFold::Drop;
+    }
+    // A single character that passes the NFKC quick check is its own normal form.
+    if unicode_normalization::is_nfkc_quick(std::iter::once(c))
+        == unicode_normalization::IsNormalized::Yes
+    {
+        CharFold::One(c)
+    } else {
+        CharFold::Normalize
+    }
+}
+
 /// Fold a string for comparison.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if dropped(c) {
+    let bytes = s.as_bytes();
+    // Characters that fold to themselves are copied in runs.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            if ascii_dropped(char::from(b)) {
+                out.push_str(s.get(run..i - 1).unwrap_or(""));
+                run = i;
+            }
             continue;
         }
-        for n in std::iter::once(c).nfkc() {
-            if !dropped(n) {
-                out.push(n);
+        let Some(c) = s.get(i..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        let folding = classify(c);
+        if matches!(folding, CharFold::One(n) if n == c) {
+            i += c.len_utf8();
+            continue;
+        }
+        out.push_str(s.get(run..i).unwrap_or(""));
+        match folding {
+            CharFold::Drop => {}
+            CharFold::One(n) => out.push(n),
+            CharFold::Normalize => {
+                for n in std::iter::once(c).nfkc() {
+                    if !dropped(n) {
+                        out.push(n);
+                    }
+                }
             }
         }
+        i += c.len_utf8();
+        run = i;
     }
+    out.push_str(s.get(run..).unwrap_or(""));
     out
 }
 
@@ -51,26 +133,98 @@ pub struct Folded {
 impl Folded {
     /// Fold `src`, which starts at byte `base` of the document.
     pub fn new(src: &str, base: usize) -> Folded {
-        let mut f = Folded::default();
-        for (i, c) in src.char_indices() {
-            if dropped(c) {
+        let mut f = Folded {
+            text: String::with_capacity(src.len()),
+            map: Vec::with_capacity(src.len() + 1),
+            ends: Vec::with_capacity(src.len()),
+        };
+        // Characters that fold to themselves are copied in runs; the others one by one.
+        let bytes = src.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                if ascii_dropped(char::from(b)) {
+                    f.push_run(src, base, run, i - 1);
+                    run = i;
+                }
                 continue;
             }
-            let start = base + i;
-            let end = start + c.len_utf8();
-            for n in std::iter::once(c).nfkc() {
-                if dropped(n) {
-                    continue;
-                }
-                f.text.push(n);
-                for _ in 0..n.len_utf8() {
-                    f.map.push(start);
-                    f.ends.push(end);
+            let Some(c) = src.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            let len = c.len_utf8();
+            let folding = classify(c);
+            if matches!(folding, CharFold::One(n) if n == c) {
+                i += len;
+                continue;
+            }
+            f.push_run(src, base, run, i);
+            let (start, end) = (base + i, base + i + len);
+            match folding {
+                CharFold::Drop => {}
+                CharFold::One(n) => f.push(n, start, end),
+                CharFold::Normalize => {
+                    for n in std::iter::once(c).nfkc() {
+                        if !dropped(n) {
+                            f.push(n, start, end);
+                        }
+                    }
                 }
             }
+            i += len;
+            run = i;
         }
+        f.push_run(src, base, run, bytes.len());
         f.map.push(base + src.len());
         f
+    }
+
+    /// Append `src[a..b]`, characters that fold to themselves.
+    fn push_run(&mut self, src: &str, base: usize, a: usize, b: usize) {
+        let Some(run) = src.get(a..b).filter(|r| !r.is_empty()) else {
+            return;
+        };
+        self.text.push_str(run);
+        let bytes = run.as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            let len = match bytes[j] {
+                0..0x80 => 1,
+                0x80..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
+            let start = base + a + j;
+            self.map.extend_from_slice(&[start; 4][..len]);
+            self.ends.extend_from_slice(&[start + len; 4][..len]);
+            j += len;
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, n: char, start: usize, end: usize) {
+        self.text.push(n);
+        let len = n.len_utf8();
+        self.map.extend_from_slice(&[start; 4][..len]);
+        self.ends.extend_from_slice(&[end; 4][..len]);
+    }
+
+    /// The fold of the source range `src` (a range of the slice this was built from, on
+    /// character boundaries), without folding again: exactly what `Folded::new(&text[src],
+    /// src.start)` gives, as a view into this one.
+    pub fn slice(&self, src: std::ops::Range<usize>) -> FoldedSlice<'_> {
+        let kept = &self.map[..self.text.len()];
+        let a = kept.partition_point(|&p| p < src.start);
+        let b = a + kept[a..].partition_point(|&p| p < src.end);
+        FoldedSlice {
+            text: self.text.get(a..b).unwrap_or(""),
+            whole: self,
+            offset: a,
+            src_end: src.end,
+        }
     }
 
     /// Source span of folded byte range `a..b` (`a < b`).
@@ -80,6 +234,30 @@ impl Folded {
             return p..p;
         }
         self.map[a]..self.ends[b - 1]
+    }
+}
+
+/// A view of part of a `Folded` (see `Folded::slice`), with the same `text` and `source_span`.
+#[derive(Debug, Clone, Copy)]
+pub struct FoldedSlice<'f> {
+    pub text: &'f str,
+    whole: &'f Folded,
+    offset: usize,
+    src_end: usize,
+}
+
+impl FoldedSlice<'_> {
+    /// Source span of folded byte range `a..b` of `text` (as `Folded::source_span`).
+    pub fn source_span(&self, a: usize, b: usize) -> std::ops::Range<usize> {
+        if a >= b || b > self.text.len() {
+            let p = if a < self.text.len() {
+                self.whole.map[self.offset + a]
+            } else {
+                self.src_end
+            };
+            return p..p;
+        }
+        self.whole.source_span(self.offset + a, self.offset + b)
     }
 }
 
@@ -96,5 +274,86 @@ mod tests {
         assert_eq!(f.text, "x商业企业");
         let a = f.text.find('商').unwrap();
         assert_eq!(f.source_span(a, f.text.len()), 12..10 + src.len());
+    }
+
+    /// A slice of the whole fold is the fold of the slice.
+    #[test]
+    fn slices_equal_folding_again() {
+        let text = "365体育官网\r\n\n# 衡阳市科技局２０２１年 “政府信息公开” 年度报告\n\u{3000}发布时间：２０２２-０１-２５\n\nx";
+        let whole = Folded::new(text, 0);
+        let mut cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        cuts.dedup();
+        for (k, &a) in cuts.iter().enumerate() {
+            for &b in &cuts[k..] {
+                let one = Folded::new(&text[a..b], a);
+                let view = whole.slice(a..b);
+                assert_eq!(view.text, one.text, "{a}..{b}");
+                let n = one.text.len();
+                for x in 0..=n {
+                    for y in x..=n {
+                        if one.text.is_char_boundary(x) && one.text.is_char_boundary(y) {
+                            assert_eq!(
+                                view.source_span(x, y),
+                                one.source_span(x, y),
+                                "{a}..{b} {x}..{y}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The fast paths of `classify` give exactly what per-character NFKC gives, for every char.
+    #[test]
+    fn fast_paths_agree_with_nfkc() {
+        let reference = |c: char| -> String {
+            if dropped(c) {
+                return String::new();
+            }
+            std::iter::once(c).nfkc().filter(|n| !dropped(*n)).collect()
+        };
+        let mut kept = 0;
+        // Planes 0–3 and 14 (planes 4–13 are unassigned, 15–16 private use).
+        let chars = (0..=0x3FFFFu32).chain(0xE0000..=0xEFFFF);
+        for c in chars.filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let want = reference(c);
+            assert_eq!(fold(s), want, "U+{:04X}", u32::from(c));
+            let f = Folded::new(s, 3);
+            assert_eq!(f.text, want, "U+{:04X}", u32::from(c));
+            if matches!(classify(c), CharFold::One(_)) {
+                kept += 1;
+            }
+        }
+        // Runs of mixed characters: the same text, and every folded character maps back to the
+        // character it came from.
+        let all: String = (0..=0xFFFFu32)
+            .chain(0x1F100..=0x1F2FF)
+            .filter_map(char::from_u32)
+            .collect();
+        let f = Folded::new(&all, 7);
+        let mut want = String::new();
+        let mut spans = Vec::new();
+        for (i, c) in all.char_indices() {
+            for n in reference(c).chars() {
+                spans.push((
+                    want.len(),
+                    want.len() + n.len_utf8(),
+                    7 + i..7 + i + c.len_utf8(),
+                ));
+                want.push(n);
+            }
+        }
+        assert_eq!(f.text, want);
+        assert_eq!(fold(&all), want);
+        for (a, b, src) in spans {
+            assert_eq!(f.source_span(a, b), src);
+        }
+        // The fast paths are taken for most characters.
+        assert!(kept > 250_000, "{kept}");
     }
 }

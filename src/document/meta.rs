@@ -644,13 +644,18 @@ fn date_only(folded: &str) -> Option<(Date, usize, usize)> {
 /// `归档时间`) anywhere, and date-only lines (`2022年1月25日`) among the first 20 or last 10
 /// non-empty lines. In document order.
 pub fn find_publication_dates(text: &str) -> Vec<PublicationDate> {
+    find_publication_dates_in(text, &Folded::new(text, 0))
+}
+
+/// `find_publication_dates` with the fold of the whole `text` already made.
+pub fn find_publication_dates_in(text: &str, folded: &Folded) -> Vec<PublicationDate> {
     let lines = nonempty_lines(text);
     let n = lines.len();
     let mut out = Vec::new();
     for (i, line) in lines.into_iter().enumerate() {
-        let f = Folded::new(&text[line.clone()], line.start);
+        let f = folded.slice(line);
         let mut found = false;
-        for c in LABELLED_DATE.captures_iter(&f.text) {
+        for c in LABELLED_DATE.captures_iter(f.text) {
             let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
             let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) else {
                 continue;
@@ -673,7 +678,7 @@ pub fn find_publication_dates(text: &str) -> Vec<PublicationDate> {
         }
         if !found
             && (i < TITLE_WINDOW || i + 10 >= n)
-            && let Some((date, a, b)) = date_only(&f.text)
+            && let Some((date, a, b)) = date_only(f.text)
         {
             out.push(PublicationDate {
                 span: f.source_span(a, b),

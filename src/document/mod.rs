@@ -9,10 +9,13 @@ pub mod meta;
 pub mod sections;
 pub mod tables;
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::config::Settings;
 use crate::diagnostic::Span;
+use crate::fold::Folded;
 use crate::line_index::LineIndex;
 use crate::suppress::Suppressions;
 
@@ -272,11 +275,16 @@ pub struct Document<'a> {
     pub publication_dates: Vec<PublicationDate>,
     pub tables: Vec<Table>,
     pub suppressions: Suppressions,
+    /// The whole text folded (`crate::fold::Folded`), see `folded()`.
+    folded: OnceLock<Folded>,
+    /// `sections::line_spans(text)`, see `line_spans()`.
+    line_spans: Vec<Span>,
 }
 
 impl<'a> Document<'a> {
     pub fn parse(text: &'a str, settings: &Settings) -> Document<'a> {
         let lines = LineIndex::new(text);
+        let folded = Folded::new(text, 0);
         let title = meta::find_title(text);
         let (year, year_source) = match (settings.year, title.as_ref().and_then(|t| t.year)) {
             (Some(y), _) => (Some(y), YearSource::Config),
@@ -290,7 +298,7 @@ impl<'a> Document<'a> {
         let agency = meta::agency_kind(text, title.as_ref());
         let sections = sections::find_sections(text, format);
         let (period, opening_end) = meta::find_period(text, &sections);
-        let publication_dates = meta::find_publication_dates(text);
+        let publication_dates = meta::find_publication_dates_in(text, &folded);
         let tables = tables::read_tables(text, &sections, format);
         let suppressions = Suppressions::parse(text, &lines);
         Document {
@@ -307,6 +315,8 @@ impl<'a> Document<'a> {
             publication_dates,
             tables,
             suppressions,
+            folded: OnceLock::from(folded),
+            line_spans: sections::line_spans(text),
         }
     }
 
@@ -316,6 +326,17 @@ impl<'a> Document<'a> {
 
     pub fn table(&self, kind: TableKind) -> Option<&Table> {
         self.tables.iter().find(|t| t.kind == kind)
+    }
+
+    /// The whole text folded (NFKC, no white space, no quote marks), with its map back to source
+    /// offsets; computed once per document and shared by the rules that match on folded text.
+    pub fn folded(&self) -> &Folded {
+        self.folded.get_or_init(|| Folded::new(self.text, 0))
+    }
+
+    /// The lines of the text without their line breaks (`sections::line_spans`), computed once.
+    pub fn line_spans(&self) -> &[Span] {
+        &self.line_spans
     }
 
     pub fn slice(&self, span: &Span) -> &'a str {

@@ -103,25 +103,19 @@ pub fn is_canonical(number: u8, wording: &str) -> bool {
 /// Line spans (start, end without the line break) of `text`; breaks are `\n`, `\r\n`, `\r`.
 pub fn line_spans(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(bytes.len() / 40 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(start..i);
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(start..i);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            // The `\n` of a `\r\n` already taken.
+            continue;
         }
-        i += 1;
+        out.push(start..i);
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < bytes.len() {
         out.push(start..bytes.len());
@@ -308,6 +302,16 @@ pub fn find_sections(text: &str, _format: Format) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_spans_all_breaks() {
+        let t = "a\nb\r\nc\rd\r\r\ne\n\n一";
+        let lines: Vec<&str> = line_spans(t).into_iter().map(|l| &t[l]).collect();
+        assert_eq!(lines, ["a", "b", "c", "d", "", "e", "", "一"]);
+        assert_eq!(line_spans("x\r\n"), [0..1]);
+        assert_eq!(line_spans("\r"), [0..0]);
+        assert!(line_spans("").is_empty());
+    }
 
     fn numbers(text: &str) -> Vec<u8> {
         find_sections(text, Format::V2021)

@@ -4,10 +4,11 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use serde::Deserialize;
 
-use crate::document::sections::{line_spans, parse_heading_line};
-use crate::fold::{Folded, fold};
+use crate::document::sections::parse_heading_line;
+use crate::fold::fold;
 use crate::rules::prelude::*;
 
 declare_rule!(
@@ -45,12 +46,17 @@ struct LegacyFile {
     fingerprint: Vec<Fingerprint>,
 }
 
-static FINGERPRINTS: LazyLock<Vec<(String, Fingerprint)>> = LazyLock::new(|| {
+/// Fingerprints with their folded phrase and a searcher for it (compiled once).
+static FINGERPRINTS: LazyLock<Vec<(String, Fingerprint, Finder<'static>)>> = LazyLock::new(|| {
     let file: LegacyFile = toml::from_str(include_str!("../../rules/legacy.toml"))
         .expect("rules/legacy.toml is valid");
     file.fingerprint
         .into_iter()
-        .map(|f| (fold(&f.phrase), f))
+        .map(|f| {
+            let phrase = fold(&f.phrase);
+            let finder = Finder::new(phrase.as_bytes()).into_owned();
+            (phrase, f, finder)
+        })
         .collect()
 });
 
@@ -65,15 +71,15 @@ fn check(cx: &mut Checker) {
     };
     let mut hits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     // Headings.
-    for line in line_spans(doc.text) {
+    for line in doc.line_spans().iter().cloned() {
         let Some(h) = parse_heading_line(doc.text, line) else {
             continue;
         };
         let wording = fold(doc.slice(&h.wording));
         let wording = wording.trim_end_matches(['。', '.']);
-        for (phrase, f) in FINGERPRINTS
+        for (phrase, f, _) in FINGERPRINTS
             .iter()
-            .filter(|(_, f)| f.scope == Scope::Heading)
+            .filter(|(_, f, _)| f.scope == Scope::Heading)
         {
             let hit = match f.matching {
                 Match::Exact => wording == phrase,
@@ -86,15 +92,15 @@ fn check(cx: &mut Checker) {
         }
     }
     // Anywhere: the first occurrence of each phrase.
-    let folded = Folded::new(doc.text, 0);
-    for (phrase, f) in FINGERPRINTS
+    let folded = doc.folded();
+    for (phrase, f, finder) in FINGERPRINTS
         .iter()
-        .filter(|(_, f)| f.scope == Scope::Anywhere)
+        .filter(|(_, f, _)| f.scope == Scope::Anywhere)
     {
         if phrase.is_empty() {
             continue;
         }
-        if let Some(p) = folded.text.find(phrase.as_str()) {
+        if let Some(p) = finder.find(folded.text.as_bytes()) {
             let span = folded.source_span(p, p + phrase.len());
             if !hits
                 .iter()

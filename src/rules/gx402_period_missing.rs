@@ -2,7 +2,6 @@
 
 use crate::canonical::period_sentence;
 use crate::document::meta::{looks_like_report, title_line_end};
-use crate::document::sections::line_spans;
 use crate::rules::prelude::*;
 
 declare_rule!("GX402", "period-missing", Warning, "没有统计期限说明");
@@ -30,9 +29,11 @@ fn check(cx: &mut Checker) {
         sentence.clone()
     };
     // The diagnostic sits on the line the sentence would join.
-    let span = line_spans(doc.text)
-        .into_iter()
+    let span = doc
+        .line_spans()
+        .iter()
         .find(|l| l.start <= at && at <= l.end && !l.is_empty())
+        .cloned()
         .map(|l| l.start..at.max(l.start))
         .filter(|s| !s.is_empty())
         .or_else(|| doc.title.as_ref().map(|t| t.span.clone()))

@@ -2,7 +2,6 @@
 
 use crate::document::YearSource;
 use crate::document::meta::looks_like_report;
-use crate::document::sections::line_spans;
 use crate::rules::prelude::*;
 
 declare_rule!("GX404", "year-unknown", Info, "无法确定报告年度");
@@ -17,9 +16,10 @@ fn check(cx: &mut Checker) {
         .as_ref()
         .map(|t| t.span.clone())
         .or_else(|| {
-            line_spans(doc.text)
-                .into_iter()
+            doc.line_spans()
+                .iter()
                 .find(|l| !doc.slice(l).trim().is_empty())
+                .cloned()
         })
         .unwrap_or(0..0);
     let how = if cx.settings.format.is_some() {

@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::fold::Folded;
 use crate::rules::prelude::*;
 
 declare_rule!("GX406", "stale-citation", Warning, "引用了已被取代的文件");
@@ -43,7 +42,7 @@ static CITATIONS: LazyLock<Vec<(Regex, Citation)>> = LazyLock::new(|| {
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
     let Some(n) = doc.year else { return };
-    let folded = Folded::new(doc.text, 0);
+    let folded = doc.folded();
     let mut found = Vec::new();
     for (re, c) in CITATIONS.iter().filter(|(_, c)| n >= c.from) {
         for m in re.captures_iter(&folded.text) {

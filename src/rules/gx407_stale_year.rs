@@ -5,7 +5,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::meta::is_metadata_line;
-use crate::document::sections::line_spans;
 use crate::fold::Folded;
 use crate::rules::prelude::*;
 
@@ -18,7 +17,7 @@ static LEADING_YEAR: LazyLock<Regex> =
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
     let Some(n) = doc.year else { return };
-    let lines = line_spans(doc.text);
+    let lines = doc.line_spans();
     let first_prose = |from: usize, until: usize| {
         lines
             .iter()
