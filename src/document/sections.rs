@@ -308,8 +308,20 @@ mod tests {
         let t = "a\nb\r\nc\rd\r\r\ne\n\n一";
         let lines: Vec<&str> = line_spans(t).into_iter().map(|l| &t[l]).collect();
         assert_eq!(lines, ["a", "b", "c", "d", "", "e", "", "一"]);
-        assert_eq!(line_spans("x\r\n"), [0..1]);
-        assert_eq!(line_spans("\r"), [0..0]);
+        assert_eq!(
+            line_spans("x\r\n"),
+            vec![(0, 1)]
+                .into_iter()
+                .map(|(a, b)| a..b)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            line_spans("\r"),
+            vec![(0, 0)]
+                .into_iter()
+                .map(|(a, b)| a..b)
+                .collect::<Vec<_>>()
+        );
         assert!(line_spans("").is_empty());
     }
 
