@@ -119,15 +119,27 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Folded text of a source slice, with the source offset of every folded byte.
+/// Folded text of a source slice, with a map back to source offsets.
+///
+/// The map is kept as segments of the folded text, in order: a *run* of characters copied
+/// unchanged from the source (byte `k` of the run is source byte `src + k`), or the folded
+/// character(s) of *one* source character (`src..src + len`). Dropped characters are the gaps.
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
-    /// `map[i]` = source byte offset of the character that produced folded byte `i`;
-    /// `map[text.len()]` = end of the source slice.
-    map: Vec<usize>,
-    /// Source end offset of the character that produced folded byte `i`.
-    ends: Vec<usize>,
+    segs: Vec<Seg>,
+    /// End of the source slice.
+    src_end: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    /// First folded byte of the segment.
+    fold: usize,
+    /// Source offset of its first character.
+    src: usize,
+    /// 0 for a run of unchanged characters; else the byte length of the one source character.
+    len: u8,
 }
 
 impl Folded {
@@ -135,8 +147,8 @@ impl Folded {
     pub fn new(src: &str, base: usize) -> Folded {
         let mut f = Folded {
             text: String::with_capacity(src.len()),
-            map: Vec::with_capacity(src.len() + 1),
-            ends: Vec::with_capacity(src.len()),
+            segs: Vec::new(),
+            src_end: base + src.len(),
         };
         // Characters that fold to themselves are copied in runs; the others one by one.
         let bytes = src.as_bytes();
@@ -162,23 +174,29 @@ impl Folded {
                 continue;
             }
             f.push_run(src, base, run, i);
-            let (start, end) = (base + i, base + i + len);
+            let seg = Seg {
+                fold: f.text.len(),
+                src: base + i,
+                len: len as u8,
+            };
             match folding {
                 CharFold::Drop => {}
-                CharFold::One(n) => f.push(n, start, end),
+                CharFold::One(n) => f.text.push(n),
                 CharFold::Normalize => {
                     for n in std::iter::once(c).nfkc() {
                         if !dropped(n) {
-                            f.push(n, start, end);
+                            f.text.push(n);
                         }
                     }
                 }
+            }
+            if f.text.len() > seg.fold {
+                f.segs.push(seg);
             }
             i += len;
             run = i;
         }
         f.push_run(src, base, run, bytes.len());
-        f.map.push(base + src.len());
         f
     }
 
@@ -187,38 +205,82 @@ impl Folded {
         let Some(run) = src.get(a..b).filter(|r| !r.is_empty()) else {
             return;
         };
+        self.segs.push(Seg {
+            fold: self.text.len(),
+            src: base + a,
+            len: 0,
+        });
         self.text.push_str(run);
-        let bytes = run.as_bytes();
-        let mut j = 0;
-        while j < bytes.len() {
-            let len = match bytes[j] {
-                0..0x80 => 1,
-                0x80..0xE0 => 2,
-                0xE0..0xF0 => 3,
-                _ => 4,
-            };
-            let start = base + a + j;
-            self.map.extend_from_slice(&[start; 4][..len]);
-            self.ends.extend_from_slice(&[start + len; 4][..len]);
-            j += len;
-        }
     }
 
-    #[inline]
-    fn push(&mut self, n: char, start: usize, end: usize) {
-        self.text.push(n);
-        let len = n.len_utf8();
-        self.map.extend_from_slice(&[start; 4][..len]);
-        self.ends.extend_from_slice(&[end; 4][..len]);
+    /// End (folded byte) of segment `k`.
+    fn seg_end(&self, k: usize) -> usize {
+        self.segs.get(k + 1).map_or(self.text.len(), |s| s.fold)
+    }
+
+    /// Index of the segment holding folded byte `i` (`i < text.len()`).
+    fn seg_of(&self, i: usize) -> usize {
+        self.segs.partition_point(|s| s.fold <= i).saturating_sub(1)
+    }
+
+    /// Source offset of the character that produced folded byte `i`; the end of the source for
+    /// `i >= text.len()`.
+    fn start_of(&self, i: usize) -> usize {
+        if i >= self.text.len() {
+            return self.src_end;
+        }
+        let Some(seg) = self.segs.get(self.seg_of(i)) else {
+            return self.src_end;
+        };
+        if seg.len != 0 {
+            return seg.src;
+        }
+        let mut k = i;
+        while k > seg.fold && !self.text.is_char_boundary(k) {
+            k -= 1;
+        }
+        seg.src + (k - seg.fold)
+    }
+
+    /// Source end offset of the character that produced folded byte `i` (`i < text.len()`).
+    fn end_of(&self, i: usize) -> usize {
+        let k = self.seg_of(i);
+        let Some(seg) = self.segs.get(k) else {
+            return self.src_end;
+        };
+        if seg.len != 0 {
+            return seg.src + usize::from(seg.len);
+        }
+        let mut e = i + 1;
+        while e < self.text.len() && !self.text.is_char_boundary(e) {
+            e += 1;
+        }
+        seg.src + (e - seg.fold)
+    }
+
+    /// The first folded byte whose character starts at or after source offset `p`.
+    fn fold_pos(&self, p: usize) -> usize {
+        let k = self.segs.partition_point(|s| s.src < p);
+        if k > 0 {
+            let prev = self.segs[k - 1];
+            let end = self.seg_end(k - 1);
+            if prev.len == 0 && prev.src + (end - prev.fold) > p {
+                let mut i = prev.fold + (p - prev.src);
+                while i < end && !self.text.is_char_boundary(i) {
+                    i += 1;
+                }
+                return i;
+            }
+        }
+        self.segs.get(k).map_or(self.text.len(), |s| s.fold)
     }
 
     /// The fold of the source range `src` (a range of the slice this was built from, on
     /// character boundaries), without folding again: exactly what `Folded::new(&text[src],
     /// src.start)` gives, as a view into this one.
     pub fn slice(&self, src: std::ops::Range<usize>) -> FoldedSlice<'_> {
-        let kept = &self.map[..self.text.len()];
-        let a = kept.partition_point(|&p| p < src.start);
-        let b = a + kept[a..].partition_point(|&p| p < src.end);
+        let a = self.fold_pos(src.start);
+        let b = self.fold_pos(src.end).max(a);
         FoldedSlice {
             text: self.text.get(a..b).unwrap_or(""),
             whole: self,
@@ -227,13 +289,14 @@ impl Folded {
         }
     }
 
-    /// Source span of folded byte range `a..b` (`a < b`).
+    /// Source span of folded byte range `a..b` (`a < b`); an empty span at the source of `a`
+    /// otherwise.
     pub fn source_span(&self, a: usize, b: usize) -> std::ops::Range<usize> {
-        if a >= b || self.ends.is_empty() {
-            let p = self.map[a.min(self.map.len() - 1)];
+        if a >= b || self.text.is_empty() {
+            let p = self.start_of(a);
             return p..p;
         }
-        self.map[a]..self.ends[b - 1]
+        self.start_of(a)..self.end_of(b.min(self.text.len()) - 1)
     }
 }
 
@@ -251,7 +314,7 @@ impl FoldedSlice<'_> {
     pub fn source_span(&self, a: usize, b: usize) -> std::ops::Range<usize> {
         if a >= b || b > self.text.len() {
             let p = if a < self.text.len() {
-                self.whole.map[self.offset + a]
+                self.whole.start_of(self.offset + a)
             } else {
                 self.src_end
             };
@@ -352,6 +415,11 @@ mod tests {
         assert_eq!(fold(&all), want);
         for (a, b, src) in spans {
             assert_eq!(f.source_span(a, b), src);
+            // Inside a multi-byte character: still that character.
+            if b - a > 1 {
+                assert_eq!(f.source_span(a + 1, b), src);
+                assert_eq!(f.source_span(a, b - 1), src);
+            }
         }
         // The fast paths are taken for most characters.
         assert!(kept > 250_000, "{kept}");

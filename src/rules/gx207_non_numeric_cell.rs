@@ -15,6 +15,9 @@ fn check(cx: &mut Checker) {
     for table in &doc.tables {
         for row in &table.rows {
             for (col, cell) in row.values.iter().enumerate() {
+                if !matches!(cell.value, CellValue::Text | CellValue::NotApplicable) {
+                    continue;
+                }
                 let place = cell_place(table.kind, row, col);
                 let written = doc.slice(&cell.span);
                 match cell.value {
