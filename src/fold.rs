@@ -53,6 +53,14 @@ fn classify(c: char) -> CharFold {
     if (0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u) {
         return CharFold::One(c);
     }
+    // CJK punctuation (U+3001..U+3035: 、。〈〉《》【】…) is NFKC already; 「」『』 are dropped.
+    if (0x3001..=0x3035).contains(&u) {
+        return if (0x300C..=0x300F).contains(&u) {
+            CharFold::Drop
+        } else {
+            CharFold::One(c)
+        };
+    }
     // Full-width ASCII (U+FF01..U+FF5E): NFKC gives the ASCII character.
     if (0xFF01..=0xFF5E).contains(&u) {
         let a = char::from((u - 0xFEE0) as u8);
@@ -75,6 +83,21 @@ fn classify(c: char) -> CharFold {
     }
 }
 
+/// Whether the UTF-8 sequence at `bytes[i]` is a CJK ideograph (U+3400..U+4DBF, U+4E00..U+9FFF),
+/// which folds to itself: decoded straight from the bytes, the commonest case of a report.
+#[inline]
+fn is_cjk_ideograph(bytes: &[u8], i: usize) -> bool {
+    let (Some(&b0), Some(&b1), Some(&b2)) = (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2))
+    else {
+        return false;
+    };
+    if !(0xE3..=0xE9).contains(&b0) || b1 & 0xC0 != 0x80 || b2 & 0xC0 != 0x80 {
+        return false;
+    }
+    let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+    (0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u)
+}
+
 /// Fold a string for comparison.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -90,6 +113,10 @@ pub fn fold(s: &str) -> String {
                 out.push_str(s.get(run..i - 1).unwrap_or(""));
                 run = i;
             }
+            continue;
+        }
+        if is_cjk_ideograph(bytes, i) {
+            i += 3;
             continue;
         }
         let Some(c) = s.get(i..).and_then(|s| s.chars().next()) else {
@@ -162,6 +189,10 @@ impl Folded {
                     f.push_run(src, base, run, i - 1);
                     run = i;
                 }
+                continue;
+            }
+            if is_cjk_ideograph(bytes, i) {
+                i += 3;
                 continue;
             }
             let Some(c) = src.get(i..).and_then(|s| s.chars().next()) else {

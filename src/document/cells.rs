@@ -305,6 +305,13 @@ pub fn split_cells(text: &str, body: Span) -> Vec<RawCell> {
 /// Read a cell's value: blank, not applicable (`/`, `-`, `—`), a number (full-width digits,
 /// thousands separators, decimals, a sign), or text.
 pub fn parse_value(s: &str) -> CellValue {
+    // The commonest cell, a count in ASCII digits: the same value as the general path below.
+    if (1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        return match s.parse::<u64>() {
+            Ok(v) => CellValue::Number(v as f64),
+            Err(_) => CellValue::Text,
+        };
+    }
     let folded = crate::fold::fold(s);
     if folded.is_empty() {
         return CellValue::Empty;

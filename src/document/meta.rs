@@ -21,9 +21,10 @@ fn re(s: &str) -> Regex {
 }
 
 /// Non-empty lines (by trimmed content) with their spans.
-fn nonempty_lines(text: &str) -> Vec<Span> {
-    line_spans(text)
-        .into_iter()
+fn nonempty_lines(text: &str, lines: &[Span]) -> Vec<Span> {
+    lines
+        .iter()
+        .cloned()
         .filter(|l| {
             !text[l.clone()]
                 .trim_matches(super::sections::is_space)
@@ -81,8 +82,13 @@ fn title_like(folded: &str) -> bool {
 /// `发布时间:…` are not title-like and are skipped; a yearless breadcrumb such as
 /// `首页 > 政务公开 > 政府信息公开年报` does not hide the real title below it).
 pub fn find_title(text: &str) -> Option<Title> {
+    find_title_in(text, &line_spans(text))
+}
+
+/// `find_title` with the text's `line_spans` already made.
+pub fn find_title_in(text: &str, lines: &[Span]) -> Option<Title> {
     let mut yearless: Option<Title> = None;
-    for line in nonempty_lines(text).into_iter().take(TITLE_WINDOW) {
+    for line in nonempty_lines(text, lines).into_iter().take(TITLE_WINDOW) {
         let f = Folded::new(&text[line.clone()], line.start);
         if !title_like(&f.text) {
             continue;
@@ -523,8 +529,19 @@ fn is_metadata(folded: &str) -> bool {
 /// section 一's heading (the first recognised heading when 一 is missing); when there is no such
 /// line, at the end of the title line; with neither title nor such a line, at 0.
 pub fn find_period(text: &str, sections: &[Section]) -> (Option<Period>, usize) {
+    let lines = line_spans(text);
+    find_period_in(text, &lines, sections, find_title_in(text, &lines).as_ref())
+}
+
+/// `find_period` with the text's `line_spans` and title (`find_title`) already made.
+pub fn find_period_in(
+    text: &str,
+    lines: &[Span],
+    sections: &[Section],
+    title: Option<&Title>,
+) -> (Option<Period>, usize) {
     let mut period = None;
-    for line in line_spans(text) {
+    for line in lines.iter().cloned() {
         let Some(src) = text.get(line.clone()) else {
             continue;
         };
@@ -537,13 +554,17 @@ pub fn find_period(text: &str, sections: &[Section]) -> (Option<Period>, usize) 
             break;
         }
     }
-    (period, opening_end(text, sections))
+    (period, opening_end(text, lines, sections, title))
 }
 
 /// End of the title's line, without trailing white space (after a closing `**`, if any).
 pub fn title_line_end(text: &str, title: &Title) -> usize {
-    let end = line_spans(text)
-        .into_iter()
+    title_line_end_in(text, &line_spans(text), title)
+}
+
+fn title_line_end_in(text: &str, lines: &[Span], title: &Title) -> usize {
+    let end = lines
+        .iter()
         .find(|l| l.start <= title.span.start && title.span.end <= l.end)
         .map(|l| l.end)
         .unwrap_or(title.span.end);
@@ -551,8 +572,8 @@ pub fn title_line_end(text: &str, title: &Title) -> usize {
     title.span.start + line.trim_end_matches(super::sections::is_space).len()
 }
 
-fn opening_end(text: &str, sections: &[Section]) -> usize {
-    let title_end = find_title(text).map(|t| title_line_end(text, &t));
+fn opening_end(text: &str, lines: &[Span], sections: &[Section], title: Option<&Title>) -> usize {
+    let title_end = title.map(|t| title_line_end_in(text, lines, t));
     let from = title_end.unwrap_or(0);
     let until = sections
         .iter()
@@ -560,7 +581,7 @@ fn opening_end(text: &str, sections: &[Section]) -> usize {
         .or(sections.first())
         .map(|s| s.line.start);
     let mut last = None;
-    for line in nonempty_lines(text) {
+    for line in nonempty_lines(text, lines) {
         if line.start < from {
             continue;
         }
@@ -644,12 +665,16 @@ fn date_only(folded: &str) -> Option<(Date, usize, usize)> {
 /// `归档时间`) anywhere, and date-only lines (`2022年1月25日`) among the first 20 or last 10
 /// non-empty lines. In document order.
 pub fn find_publication_dates(text: &str) -> Vec<PublicationDate> {
-    find_publication_dates_in(text, &Folded::new(text, 0))
+    find_publication_dates_in(text, &line_spans(text), &Folded::new(text, 0))
 }
 
-/// `find_publication_dates` with the fold of the whole `text` already made.
-pub fn find_publication_dates_in(text: &str, folded: &Folded) -> Vec<PublicationDate> {
-    let lines = nonempty_lines(text);
+/// `find_publication_dates` with the text's `line_spans` and its fold already made.
+pub fn find_publication_dates_in(
+    text: &str,
+    lines: &[Span],
+    folded: &Folded,
+) -> Vec<PublicationDate> {
+    let lines = nonempty_lines(text, lines);
     let n = lines.len();
     let mut out = Vec::new();
     for (i, line) in lines.into_iter().enumerate() {

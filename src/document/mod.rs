@@ -285,7 +285,8 @@ impl<'a> Document<'a> {
     pub fn parse(text: &'a str, settings: &Settings) -> Document<'a> {
         let lines = LineIndex::new(text);
         let folded = Folded::new(text, 0);
-        let title = meta::find_title(text);
+        let line_spans = sections::line_spans(text);
+        let title = meta::find_title_in(text, &line_spans);
         let (year, year_source) = match (settings.year, title.as_ref().and_then(|t| t.year)) {
             (Some(y), _) => (Some(y), YearSource::Config),
             (None, Some(y)) => (Some(y), YearSource::Title),
@@ -296,9 +297,10 @@ impl<'a> Document<'a> {
             .or(year.map(Format::for_year))
             .unwrap_or(Format::V2021);
         let agency = meta::agency_kind(text, title.as_ref());
-        let sections = sections::find_sections(text, format);
-        let (period, opening_end) = meta::find_period(text, &sections);
-        let publication_dates = meta::find_publication_dates_in(text, &folded);
+        let sections = sections::find_sections_in(text, &line_spans, format);
+        let (period, opening_end) =
+            meta::find_period_in(text, &line_spans, &sections, title.as_ref());
+        let publication_dates = meta::find_publication_dates_in(text, &line_spans, &folded);
         let tables = tables::read_tables(text, &sections, format);
         let suppressions = Suppressions::parse(text, &lines);
         Document {
@@ -316,7 +318,7 @@ impl<'a> Document<'a> {
             tables,
             suppressions,
             folded: OnceLock::from(folded),
-            line_spans: sections::line_spans(text),
+            line_spans,
         }
     }
 

@@ -278,10 +278,15 @@ fn recognise(text: &str, line: Span) -> Option<Found> {
 ///
 /// Every format gets the headings that are recognised; whether the structure is judged (GX1xx) is
 /// the rules' decision (pre-2019 reports are not judged).
-pub fn find_sections(text: &str, _format: Format) -> Vec<Section> {
-    let found: Vec<Found> = line_spans(text)
-        .into_iter()
-        .filter_map(|l| recognise(text, l))
+pub fn find_sections(text: &str, format: Format) -> Vec<Section> {
+    find_sections_in(text, &line_spans(text), format)
+}
+
+/// `find_sections` with the text's `line_spans` already made.
+pub fn find_sections_in(text: &str, lines: &[Span], _format: Format) -> Vec<Section> {
+    let found: Vec<Found> = lines
+        .iter()
+        .filter_map(|l| recognise(text, l.clone()))
         .collect();
     let mut out = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {

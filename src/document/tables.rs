@@ -58,6 +58,15 @@ pub struct LabelFold {
 }
 
 impl LabelFold {
+    /// The fold of nothing (no allocation).
+    fn empty() -> LabelFold {
+        LabelFold {
+            text: String::new(),
+            folded: Folded::default(),
+            map: Vec::new(),
+        }
+    }
+
     pub fn new(src: &str, base: usize) -> LabelFold {
         let folded = Folded::new(src, base);
         let mut text = String::with_capacity(folded.text.len());
@@ -452,8 +461,14 @@ impl<'t> Reader<'t> {
         let mut toks = Vec::with_capacity(cells.len());
         for c in &cells {
             let src = &text[c.span.clone()];
-            let f = LabelFold::new(src, c.span.start);
-            let tok = match parse_value(src) {
+            let value = parse_value(src);
+            // Only text cells are read as labels (value cells have no pieces).
+            let f = if value == CellValue::Text {
+                LabelFold::new(src, c.span.start)
+            } else {
+                LabelFold::empty()
+            };
+            let tok = match value {
                 v @ (CellValue::Empty | CellValue::Number(_) | CellValue::NotApplicable) => {
                     Tok::Value(v)
                 }
