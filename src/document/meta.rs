@@ -24,12 +24,12 @@ fn re(s: &str) -> Regex {
 fn nonempty_lines(text: &str, lines: &[Span]) -> Vec<Span> {
     lines
         .iter()
-        .cloned()
         .filter(|l| {
-            !text[l.clone()]
+            !text[(*l).clone()]
                 .trim_matches(super::sections::is_space)
                 .is_empty()
         })
+        .cloned()
         .collect()
 }
 
