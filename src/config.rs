@@ -4,19 +4,12 @@ use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use crate::data::Data;
+pub use crate::data::ExtraPatterns;
 use crate::diagnostic::Severity;
-use crate::document::Format;
-
-/// Extra phrases a project adds to the built-in patterns.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-pub struct ExtraPatterns {
-    #[serde(default)]
-    pub residue: Vec<String>,
-    #[serde(default)]
-    pub placeholders: Vec<String>,
-    #[serde(default)]
-    pub spam: Vec<String>,
-}
+use crate::document::ParseOptions;
+use crate::format::Format;
+use crate::rules::Rule;
+pub use crate::rules::selector_matches;
 
 /// Everything a check needs besides the text.
 #[derive(Debug, Clone)]
@@ -50,21 +43,17 @@ impl Default for Settings {
     }
 }
 
-/// Whether `selector` (a code, a name, or a code prefix such as `GX3`) names `rule`.
-pub fn selector_matches(selector: &str, rule: &crate::rules::Rule) -> bool {
-    let s = selector.trim();
-    if s.eq_ignore_ascii_case("ALL") {
-        return true;
-    }
-    rule.name.eq_ignore_ascii_case(s)
-        || (s.len() >= 2
-            && rule.code.len() >= s.len()
-            && rule.code[..s.len()].eq_ignore_ascii_case(s))
-}
-
 impl Settings {
+    /// What the document reader takes from these settings.
+    pub fn parse_options(&self) -> ParseOptions {
+        ParseOptions {
+            year: self.year,
+            format: self.format,
+        }
+    }
+
     /// Whether a rule runs under these settings (select, then ignore).
-    pub fn enabled(&self, rule: &crate::rules::Rule) -> bool {
+    pub fn enabled(&self, rule: &Rule) -> bool {
         let selected =
             self.select.is_empty() || self.select.iter().any(|s| selector_matches(s, rule));
         selected && !self.ignore.iter().any(|s| selector_matches(s, rule))

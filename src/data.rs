@@ -7,8 +7,18 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::config::ExtraPatterns;
 use crate::diagnostic::{Edit, Span};
+
+/// Extra phrases a project adds to the built-in patterns (`[extra]` of gxlint.toml).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct ExtraPatterns {
+    #[serde(default)]
+    pub residue: Vec<String>,
+    #[serde(default)]
+    pub placeholders: Vec<String>,
+    #[serde(default)]
+    pub spam: Vec<String>,
+}
 
 const PATTERNS_TOML: &str = include_str!("../rules/patterns.toml");
 

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod fold;
+pub mod format;
 pub mod line_index;
 pub mod lsp;
 pub mod new;
@@ -23,6 +24,7 @@ pub mod templates;
 use config::Settings;
 use diagnostic::Diagnostic;
 use document::{Document, Format};
+use suppress::Suppressions;
 
 /// The result of checking one text.
 #[derive(Debug, Clone)]
@@ -37,18 +39,28 @@ pub struct Analysis {
 /// diagnostics removed, sorted by position.
 pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    doc.suppressions.reset_usage();
+    let suppressions = Suppressions::parse(doc.text, &doc.lines, rules::code_of);
+    let enabled: Vec<&'static str> = rules::ALL
+        .iter()
+        .filter(|r| settings.enabled(r))
+        .map(|r| r.code)
+        .collect();
+    let context = rules::Context {
+        data: &settings.data,
+        suppressions: &suppressions,
+        enabled: &enabled,
+    };
     for rule in rules::ALL {
         if rule.code == "GX001" || !settings.enabled(rule) {
             continue;
         }
-        let mut cx = rules::Checker::new(doc, settings, rule, &mut out);
+        let mut cx = rules::Checker::new(doc, context, rule, &mut out);
         (rule.check)(&mut cx);
     }
-    out.retain(|d| !doc.suppressions.suppresses(d, &doc.lines));
+    out.retain(|d| !suppressions.suppresses(d, &doc.lines));
     let unused = rules::find("GX001").expect("GX001 registered");
     if settings.enabled(unused) {
-        let mut cx = rules::Checker::new(doc, settings, unused, &mut out);
+        let mut cx = rules::Checker::new(doc, context, unused, &mut out);
         (unused.check)(&mut cx);
     }
     // After GX001, so that a configured severity applies to it too.
@@ -63,7 +75,7 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
 
 /// Parse and lint a text.
 pub fn check(text: &str, settings: &Settings) -> Analysis {
-    let doc = Document::parse(text, settings);
+    let doc = Document::parse(text, &settings.parse_options());
     let diagnostics = lint(&doc, settings);
     Analysis {
         year: doc.year,

@@ -5,15 +5,33 @@
 //! spaces or commas; no code means every rule. Each selector records whether it suppressed a
 //! diagnostic (`suppresses` is called by `gxlint::lint`), so that GX001 can report the ones that
 //! suppressed nothing. Usage is kept in atomics: a `Suppressions` stays `Send + Sync`.
+//!
+//! This module sits below the rule registry: it matches selectors against a diagnostic's own
+//! code and name, and the caller (`gxlint::lint`) hands `parse` the registry's name → code
+//! lookup (`rules::code_of`) so that `enable empty-cell` closes `disable GX206`.
 
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use regex::Regex;
 
-use crate::config::selector_matches;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::line_index::LineIndex;
+
+/// Resolves a selector written in a comment (a code or a name) to a rule's code, when it names
+/// exactly one rule (the registry's `rules::code_of`).
+pub type CodeOf = fn(&str) -> Option<&'static str>;
+
+/// Whether `selector` (a code, a name, a code prefix such as `GX3`, or `ALL`) names the rule
+/// whose code and name are given.
+pub fn selector_names(selector: &str, code: &str, name: &str) -> bool {
+    let s = selector.trim();
+    if s.eq_ignore_ascii_case("ALL") {
+        return true;
+    }
+    name.eq_ignore_ascii_case(s)
+        || (s.len() >= 2 && code.len() >= s.len() && code[..s.len()].eq_ignore_ascii_case(s))
+}
 
 /// What a suppression comment covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,18 +133,20 @@ fn selectors_of(text: &str, base: usize) -> Vec<Selector> {
 
 /// Whether two selectors written in comments mean the same rules (for matching enable to
 /// disable): equal ignoring case, or naming the same rule by code and by name.
-fn same_selector(a: &str, b: &str) -> bool {
+fn same_selector(a: &str, b: &str, code_of: CodeOf) -> bool {
     if a.eq_ignore_ascii_case(b) {
         return true;
     }
-    match (crate::rules::find(a), crate::rules::find(b)) {
-        (Some(x), Some(y)) => x.code == y.code,
+    match (code_of(a), code_of(b)) {
+        (Some(x), Some(y)) => x == y,
         _ => false,
     }
 }
 
 impl Suppressions {
-    pub fn parse(text: &str, lines: &LineIndex) -> Suppressions {
+    /// The suppression comments of `text`; `code_of` resolves a selector to a rule code (for
+    /// matching an `enable` to its `disable` when one names the rule by code, the other by name).
+    pub fn parse(text: &str, lines: &LineIndex, code_of: CodeOf) -> Suppressions {
         let mut directives: Vec<Directive> = Vec::new();
         // Indices of open `Disable` directives.
         let mut open: Vec<usize> = Vec::new();
@@ -150,7 +170,9 @@ impl Suppressions {
                             }
                             let closes = selectors.is_empty()
                                 || d.selectors.get(k).is_some_and(|s| {
-                                    selectors.iter().any(|e| same_selector(&s.text, &e.text))
+                                    selectors
+                                        .iter()
+                                        .any(|e| same_selector(&s.text, &e.text, code_of))
                                 });
                             if closes {
                                 *end = whole.start();
@@ -180,7 +202,6 @@ impl Suppressions {
     /// Whether `diag` is suppressed; records the use of the comment that suppressed it.
     /// Every comment that covers the diagnostic records the use.
     pub fn suppresses(&self, diag: &Diagnostic, lines: &LineIndex) -> bool {
-        let rule = crate::rules::find(diag.code);
         let mut hit = false;
         let line = lines.line_of(diag.span.start);
         let start = diag.span.start;
@@ -204,14 +225,7 @@ impl Suppressions {
                 if !covers(i) {
                     continue;
                 }
-                let matches = match rule {
-                    Some(r) => selector_matches(&s.text, r),
-                    None => {
-                        s.text.eq_ignore_ascii_case(diag.code)
-                            || s.text.eq_ignore_ascii_case(diag.name)
-                    }
-                };
-                if matches {
+                if selector_names(&s.text, diag.code, diag.name) {
                     d.used[i].store(true, Ordering::Relaxed);
                     hit = true;
                 }
@@ -267,6 +281,13 @@ mod tests {
     use super::*;
     use crate::diagnostic::Severity;
 
+    fn code_of(s: &str) -> Option<&'static str> {
+        [("GX206", "empty-cell"), ("GX303", "row-total")]
+            .into_iter()
+            .find(|(c, n)| c.eq_ignore_ascii_case(s) || n.eq_ignore_ascii_case(s))
+            .map(|(c, _)| c)
+    }
+
     fn diag(code: &'static str, name: &'static str, span: Span) -> Diagnostic {
         Diagnostic {
             code,
@@ -285,7 +306,7 @@ mod tests {
         let t = "a\n<!-- gxlint-disable GX206, GX303 -->\nb\n<!-- gxlint-enable GX206 -->\nc\n\
                  <!-- gxlint-disable-next-line row-total -->\nd\ne\n<!-- gxlint-disable-file GX4 -->\n";
         let li = LineIndex::new(t);
-        let s = Suppressions::parse(t, &li);
+        let s = Suppressions::parse(t, &li, code_of);
         assert_eq!(s.directives.len(), 3);
         let b = t.find("b\n").unwrap();
         let c = t.find("c\n").unwrap();
@@ -307,7 +328,7 @@ mod tests {
     fn unused_selectors() {
         let t = "<!-- gxlint-disable-next-line GX303 GX206 -->\nx\n";
         let li = LineIndex::new(t);
-        let s = Suppressions::parse(t, &li);
+        let s = Suppressions::parse(t, &li, code_of);
         let x = t.rfind('x').unwrap();
         assert!(s.suppresses(&diag("GX206", "empty-cell", x..x + 1), &li));
         let unused = s.unused();

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use std::sync::LazyLock;
 
-use crate::document::Format;
+use crate::format::Format;
 
 #[derive(Debug, Deserialize)]
 pub struct Template {

@@ -395,7 +395,7 @@ fn rendered_tables_read_back_without_diagnostics() {
                 }
             }
             let settings = Settings::default();
-            let doc = gxlint::document::Document::parse(&text, &settings);
+            let doc = gxlint::document::Document::parse(&text, &settings.parse_options());
             let diags = gxlint::lint(&doc, &settings);
             // Zero diagnostics of any kind (the text around the tables is a correct report too).
             assert!(diags.is_empty(), "{format:?} {form:?}: {diags:#?}\n{text}");

@@ -146,7 +146,7 @@ fn assert_clean(what: &str, text: &str) {
 
 /// The draft's tables were read with the figures the generator wrote.
 fn assert_read(dr: &Draft, text: &str) {
-    let doc = Document::parse(text, &Settings::default());
+    let doc = Document::parse(text, &Settings::default().parse_options());
     let f = dr.file;
     assert_eq!(doc.year, Some(dr.year), "{f}: year");
     assert_eq!(doc.format, dr.format, "{f}: format");
@@ -289,7 +289,7 @@ fn clean_drafts_with_full_width_digits_in_title_period_and_dates() {
 #[test]
 fn pre_2019_report_in_plain_text() {
     let text = read("2017_plain.txt");
-    let doc = Document::parse(&text, &Settings::default());
+    let doc = Document::parse(&text, &Settings::default().parse_options());
     assert_eq!(doc.year, Some(2017));
     assert_eq!(doc.format, Format::Pre2019);
     assert!(doc.period.is_some());

@@ -47,7 +47,7 @@ fn all_values(doc: &Document, kind: TableKind, rows: usize, cols: usize, value: 
 fn seed_000_2021_report_on_the_2019_template() {
     let text = common::seed("000");
     let s = Settings::default();
-    let doc = Document::parse(&text, &s);
+    let doc = Document::parse(&text, &s.parse_options());
     assert_eq!(doc.year, Some(2021));
     assert_eq!(doc.format, Format::V2021);
     assert_eq!(doc.sections.len(), 6);
@@ -72,7 +72,7 @@ fn seed_000_2021_report_on_the_2019_template() {
 #[test]
 fn seed_001_correct_2024_report_only_web_residue() {
     let text = common::seed("001");
-    let doc = Document::parse(&text, &Settings::default());
+    let doc = Document::parse(&text, &Settings::default().parse_options());
     assert_eq!(doc.year, Some(2024));
     all_values(&doc, TableKind::Requests, 25, 7, 0);
     all_values(&doc, TableKind::Appeals, 1, 15, 0);
@@ -88,7 +88,7 @@ fn seed_001_correct_2024_report_only_web_residue() {
 #[test]
 fn seed_002_pre_2019_broken_period_and_nothing_about_2019_sections() {
     let text = common::seed("002");
-    let doc = Document::parse(&text, &Settings::default());
+    let doc = Document::parse(&text, &Settings::default().parse_options());
     assert_eq!(doc.year, Some(2013));
     assert_eq!(doc.format, Format::Pre2019);
     expect(&text, &[("GX403", 1), ("GX503", 3)]);
@@ -97,7 +97,7 @@ fn seed_002_pre_2019_broken_period_and_nothing_about_2019_sections() {
 #[test]
 fn seed_003_pipe_rows_no_period_statement() {
     let text = common::seed("003");
-    let doc = Document::parse(&text, &Settings::default());
+    let doc = Document::parse(&text, &Settings::default().parse_options());
     assert_eq!(doc.year, Some(2021));
     // 25 value rows x 7 in the 2021 template (the group rows carry no numbers).
     all_values(&doc, TableKind::Requests, 25, 7, 0);
@@ -108,7 +108,7 @@ fn seed_003_pipe_rows_no_period_statement() {
 #[test]
 fn seed_004_2019_format_with_label_variants_and_blank_cells() {
     let text = common::seed("004");
-    let doc = Document::parse(&text, &Settings::default());
+    let doc = Document::parse(&text, &Settings::default().parse_options());
     assert_eq!(doc.year, Some(2020));
     assert_eq!(doc.format, Format::V2019);
     let d = gxlint::check(&text, &Settings::default()).diagnostics;

@@ -52,7 +52,7 @@ fn doc_of<'a>(text: &'a str, year: i32) -> Document<'a> {
         year: Some(year),
         ..Settings::default()
     };
-    let mut doc = Document::parse(text, &settings);
+    let mut doc = Document::parse(text, &settings.parse_options());
     doc.year = Some(year);
     doc.format = Format::for_year(year);
     doc.sections = sections_of(text);
@@ -793,7 +793,7 @@ fn safe_fixes_put_the_period_in_003_and_the_canonical_labels_in_004() {
         "{}",
         out.text
     );
-    let doc = Document::parse(&out.text, &settings);
+    let doc = Document::parse(&out.text, &settings.parse_options());
     assert!(doc.period.is_some());
     assert!(!out.remaining.iter().any(|d| d.code == "GX402"));
     let out = fix::fix_text(&seed("004"), &settings, FixMode::Safe);
@@ -830,7 +830,7 @@ fn table_values(doc: &Document, kind: TableKind) -> Vec<(String, Vec<String>)> {
 fn seed_000_unsafe_fix_moves_to_2021_and_keeps_every_number_of_tables_3_and_4() {
     let settings = Settings::default();
     let text = seed("000");
-    let before = Document::parse(&text, &settings);
+    let before = Document::parse(&text, &settings.parse_options());
     let out = fix::fix_text(&text, &settings, FixMode::Unsafe);
     for code in ["GX201", "GX503", "GX504"] {
         assert!(
@@ -839,7 +839,7 @@ fn seed_000_unsafe_fix_moves_to_2021_and_keeps_every_number_of_tables_3_and_4() 
             out.remaining
         );
     }
-    let after = Document::parse(&out.text, &settings);
+    let after = Document::parse(&out.text, &settings.parse_options());
     for kind in [TableKind::Requests, TableKind::Appeals] {
         let b = table_values(&before, kind);
         let a = table_values(&after, kind);
@@ -939,7 +939,7 @@ fn gx101_missing_section_is_inserted_with_its_table() {
             fixed.contains("## 三、收到和处理政府信息公开申请情况\n"),
             "{form:?}"
         );
-        let doc = Document::parse(&fixed, &Settings::default());
+        let doc = Document::parse(&fixed, &Settings::default().parse_options());
         let t = doc.table(TableKind::Requests).expect("table 三 inserted");
         assert!(t.missing.is_empty(), "{form:?}: {:?}", t.missing);
         // Section 五 (no table): heading only, in ATX style.
@@ -983,7 +983,7 @@ fn gx201_stale_table_is_replaced_keeping_the_decision_counts() {
         let broken = good.replacen(&new_t, &old_t, 1);
         assert_ne!(broken, good);
         let fixed = fix_case(&broken, "GX201", FixMode::Unsafe, &["GX206", "GX205"]);
-        let doc = Document::parse(&fixed, &Settings::default());
+        let doc = Document::parse(&fixed, &Settings::default().parse_options());
         let t = doc.table(TableKind::Active).unwrap();
         for id in ["a6.penalty", "a6.force"] {
             let r = t.row(id).unwrap();
@@ -1033,7 +1033,7 @@ fn gx203_missing_rows_are_inserted_in_place() {
         };
         assert_ne!(broken, good, "{form:?}");
         let fixed = fix_case(&broken, "GX203", FixMode::Safe, &["GX206", "GX205"]);
-        let doc = Document::parse(&fixed, &Settings::default());
+        let doc = Document::parse(&fixed, &Settings::default().parse_options());
         let t = doc.table(TableKind::Requests).unwrap();
         assert!(t.missing.is_empty(), "{form:?}");
         let ids: Vec<&str> = t.rows.iter().map(|r| r.id).collect();

@@ -37,7 +37,7 @@ fn agree_on(file: &str) {
     let path = format!("{}/tests/fixtures/clean/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("fixture");
     let settings = Settings::default();
-    let doc = Document::parse(&text, &settings);
+    let doc = Document::parse(&text, &settings.parse_options());
     assert!(
         broken(&doc).is_empty(),
         "{file}: clean draft has a broken identity"
@@ -57,7 +57,7 @@ fn agree_on(file: &str) {
                 };
                 let mut edited = text.clone();
                 edited.replace_range(cell.span.clone(), &(v + 1).to_string());
-                let d2 = Document::parse(&edited, &settings);
+                let d2 = Document::parse(&edited, &settings.parse_options());
                 let want = broken(&d2);
                 let got: BTreeSet<&'static str> = gxlint::lint(&d2, &settings)
                     .into_iter()

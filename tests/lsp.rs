@@ -756,7 +756,7 @@ async fn seeds_outline_is_the_documents() {
             )
             .await;
         let syms = r["result"].as_array().unwrap().clone();
-        let parsed = gxlint::document::Document::parse(&text, &Settings::default());
+        let parsed = gxlint::document::Document::parse(&text, &Settings::default().parse_options());
         assert_eq!(syms.len(), parsed.sections.len(), "{name}");
         for (s, sec) in syms.iter().zip(&parsed.sections) {
             let (l, _) = pos_of(&text, sec.line.start, Unit::Utf16);
@@ -1006,7 +1006,7 @@ async fn hover_on_table_value_shows_identities() {
     c.initialize(json!({})).await;
     let seeds = seeds();
     let text = &seeds[1].1;
-    let parsed = Document::parse(text, &Settings::default());
+    let parsed = Document::parse(text, &Settings::default().parse_options());
     let table = parsed
         .table(TableKind::Requests)
         .expect("table 三 in seed 001");

@@ -95,7 +95,7 @@ fn skeleton_tables_read_back_as_zeros() {
     for year in [2020, 2025] {
         for form in FORMS {
             let s = skeleton(year, Some("某某局"), form);
-            let doc = gxlint::document::Document::parse(&s, &settings);
+            let doc = gxlint::document::Document::parse(&s, &settings.parse_options());
             assert_eq!(doc.year, Some(year));
             assert_eq!(doc.sections.len(), 6);
             for kind in [TableKind::Active, TableKind::Requests, TableKind::Appeals] {

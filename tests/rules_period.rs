@@ -27,7 +27,7 @@ fn with_year(year: i32) -> Settings {
 fn seed_meta() {
     let s = Settings::default();
     let t = seed("000");
-    let d = Document::parse(&t, &s);
+    let d = Document::parse(&t, &s.parse_options());
     assert_eq!(
         d.slice(&d.title.as_ref().expect("title").span),
         "衡阳市科技局2021年政府信息公开年度报告"
@@ -50,7 +50,7 @@ fn seed_meta() {
     assert!(t[..d.opening_end].ends_with("至2021年12月31日止。"));
 
     let t = seed("001");
-    let d = Document::parse(&t, &s);
+    let d = Document::parse(&t, &s.parse_options());
     assert_eq!(d.year, Some(2024));
     assert_eq!(
         d.slice(&d.period.as_ref().expect("period").span),
@@ -58,7 +58,7 @@ fn seed_meta() {
     );
 
     let t = seed("002");
-    let d = Document::parse(&t, &s);
+    let d = Document::parse(&t, &s.parse_options());
     assert_eq!((d.year, d.format), (Some(2013), Format::Pre2019));
     let p = d.period.as_ref().expect("period");
     assert!(p.malformed);
@@ -67,12 +67,12 @@ fn seed_meta() {
     assert!(d.publication_dates.iter().all(|p| p.date.year != 2020));
 
     let t = seed("003");
-    let d = Document::parse(&t, &s);
+    let d = Document::parse(&t, &s.parse_options());
     assert!(d.period.is_none());
     assert!(t[..d.opening_end].ends_with("联系电话:0736-3222916。"));
 
     let t = seed("004");
-    let d = Document::parse(&t, &s);
+    let d = Document::parse(&t, &s.parse_options());
     assert_eq!((d.year, d.format), (Some(2020), Format::V2019));
     assert!(!d.period.as_ref().expect("period").malformed);
 }
@@ -123,7 +123,7 @@ fn title_forms() {
         ("**XX局2019年政府信息公开年度报告**", 2019),
     ] {
         let text = format!("本站已启用无障碍浏览系统，欢迎访问！\n365体育官网\n{title}\n正文。\n");
-        let d = Document::parse(&text, &s);
+        let d = Document::parse(&text, &s.parse_options());
         let t = d.title.as_ref().expect(title);
         assert_eq!(d.year, Some(year), "{title}");
         assert_eq!(
@@ -134,7 +134,7 @@ fn title_forms() {
         );
         assert!(d.slice(&t.span).ends_with("报告"), "{}", d.slice(&t.span));
     }
-    let d = Document::parse("\u{feff}𠮷县政府信息公开工作年度报告\n", &s);
+    let d = Document::parse("\u{feff}𠮷县政府信息公开工作年度报告\n", &s.parse_options());
     assert_eq!(d.year, None);
     assert_eq!(d.agency, AgencyKind::Government);
 }
@@ -145,7 +145,7 @@ fn bom_crlf_astral_report_is_clean() {
     r.title = "𠮷林市科学技术局2021年政府信息公开工作年度报告".into();
     let text = format!("\u{feff}{}", r.render_with(|s| format!("## {s}"), "\r\n"));
     assert_eq!(codes(&text), Vec::<&str>::new());
-    let d = Document::parse(&text, &Settings::default());
+    let d = Document::parse(&text, &Settings::default().parse_options());
     assert_eq!(
         d.slice(d.title.as_ref().expect("t").year_span.as_ref().expect("y")),
         "2021"

@@ -9,7 +9,7 @@ use reader_support::{Report, apply, codes, mine, only, seed};
 
 fn section_numbers(text: &str) -> Vec<u8> {
     let settings = Settings::default();
-    Document::parse(text, &settings)
+    Document::parse(text, &settings.parse_options())
         .sections
         .iter()
         .map(|s| s.number)
@@ -39,7 +39,7 @@ fn seed_sections() {
 fn seed_section_bodies() {
     let text = seed("003");
     let settings = Settings::default();
-    let doc = Document::parse(&text, &settings);
+    let doc = Document::parse(&text, &settings.parse_options());
     let six = doc.section(6).expect("六");
     assert_eq!(doc.slice(&six.wording), "其他需要报告的事项");
     assert_eq!(doc.slice(&six.body).trim(), "无");
@@ -53,7 +53,7 @@ fn seed_section_bodies() {
     );
     // Seed 000: heading indented with spaces; the inline list of section names is no heading.
     let text = seed("000");
-    let doc = Document::parse(&text, &settings);
+    let doc = Document::parse(&text, &settings.parse_options());
     let one = doc.section(1).expect("一");
     assert_eq!(doc.slice(&one.line), "\u{a0}\u{a0}\u{a0}\u{a0}一、总体情况");
     assert_eq!(doc.slice(&one.wording), "总体情况");
@@ -98,14 +98,14 @@ fn clean_report_in_every_form() {
 fn markup_and_spans() {
     let text = Report::new(2021).render_with(|s| format!("**{s}**"), "\r\n");
     let settings = Settings::default();
-    let doc = Document::parse(&text, &settings);
+    let doc = Document::parse(&text, &settings.parse_options());
     let two = doc.section(2).expect("二");
     assert_eq!(two.markup, HeadingMarkup::Bold);
     assert_eq!(doc.slice(&two.line), "**二、主动公开政府信息情况**");
     assert_eq!(doc.slice(&two.wording), "主动公开政府信息情况");
     assert_eq!(doc.slice(&two.body), "\r\n（表格）\r\n\r\n");
     let text = Report::new(2021).render_with(|s| format!("## {s}"), "\n");
-    let doc = Document::parse(&text, &settings);
+    let doc = Document::parse(&text, &settings.parse_options());
     assert_eq!(doc.section(1).expect("一").markup, HeadingMarkup::Atx);
 }
 

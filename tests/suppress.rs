@@ -28,7 +28,7 @@ fn block_regions_close_per_code() {
     let t = "<!-- gxlint-disable GX206 empty-field -->\nA\n<!-- gxlint-enable GX206 -->\nB\n\
              <!-- gxlint-enable -->\nC\n";
     let li = LineIndex::new(t);
-    let s = Suppressions::parse(t, &li);
+    let s = Suppressions::parse(t, &li, gxlint::rules::code_of);
     let (a, b, c) = (at(t, "A"), at(t, "B"), at(t, "C"));
     assert!(s.suppresses(&diag("GX206", "empty-cell", a.clone()), &li));
     assert!(!s.suppresses(&diag("GX206", "empty-cell", b.clone()), &li));
@@ -45,7 +45,7 @@ fn block_regions_close_per_code() {
 fn enable_by_name_closes_disable_by_code() {
     let t = "<!-- gxlint-disable GX303 -->\nA\n<!-- gxlint-enable row-total -->\nB\n";
     let li = LineIndex::new(t);
-    let s = Suppressions::parse(t, &li);
+    let s = Suppressions::parse(t, &li, gxlint::rules::code_of);
     assert!(s.suppresses(&diag("GX303", "row-total", at(t, "A")), &li));
     assert!(!s.suppresses(&diag("GX303", "row-total", at(t, "B")), &li));
 }
@@ -54,7 +54,7 @@ fn enable_by_name_closes_disable_by_code() {
 fn bare_disable_covers_every_rule_to_the_end() {
     let t = "x\n<!-- gxlint-disable -->\n表\n";
     let li = LineIndex::new(t);
-    let s = Suppressions::parse(t, &li);
+    let s = Suppressions::parse(t, &li, gxlint::rules::code_of);
     assert_eq!(s.unused().len(), 1);
     assert!(s.suppresses(&diag("GX405", "late-publication", at(t, "表")), &li));
     assert!(s.suppresses(&diag("GX405", "late-publication", t.len()..t.len()), &li));
@@ -66,7 +66,7 @@ fn bare_disable_covers_every_rule_to_the_end() {
 fn next_line_means_exactly_the_next_line() {
     let t = "<!-- gxlint-disable-next-line GX303,GX206 -->\n第一行\n第二行\n";
     let li = LineIndex::new(t);
-    let s = Suppressions::parse(t, &li);
+    let s = Suppressions::parse(t, &li, gxlint::rules::code_of);
     assert_eq!(s.directives[0].kind, DirectiveKind::NextLine);
     assert_eq!(s.directives[0].selectors.len(), 2);
     assert!(!s.suppresses(&diag("GX303", "row-total", at(t, "第二行")), &li));
@@ -81,7 +81,7 @@ fn next_line_means_exactly_the_next_line() {
 fn file_wide_by_prefix_and_crlf() {
     let t = "正文\r\n数据\r\n<!-- gxlint-disable-file GX4 -->\r\n";
     let li = LineIndex::new(t);
-    let s = Suppressions::parse(t, &li);
+    let s = Suppressions::parse(t, &li, gxlint::rules::code_of);
     assert!(s.suppresses(&diag("GX405", "late-publication", at(t, "正文")), &li));
     assert!(s.suppresses(&diag("GX401", "period-mismatch", at(t, "数据")), &li));
     assert!(!s.suppresses(&diag("GX501", "empty-field", at(t, "数据")), &li));
@@ -91,7 +91,7 @@ fn file_wide_by_prefix_and_crlf() {
 fn usage_survives_clone_and_resets() {
     let t = "<!-- gxlint-disable-file GX206 -->\n";
     let li = LineIndex::new(t);
-    let s = Suppressions::parse(t, &li);
+    let s = Suppressions::parse(t, &li, gxlint::rules::code_of);
     assert!(s.suppresses(&diag("GX206", "empty-cell", 0..1), &li));
     let c = s.clone();
     assert!(c.unused().is_empty());
@@ -104,7 +104,11 @@ fn usage_survives_clone_and_resets() {
 fn not_a_directive() {
     let t = "<!-- 这里说明 gxlint 的用法 -->\n<!-- gxlint-disabled GX206 -->\n`gxlint-disable`\n";
     let li = LineIndex::new(t);
-    assert!(Suppressions::parse(t, &li).directives.is_empty());
+    assert!(
+        Suppressions::parse(t, &li, gxlint::rules::code_of)
+            .directives
+            .is_empty()
+    );
 }
 
 /// A correct report (no diagnostics).
@@ -134,7 +138,7 @@ fn gx001_through_lint_with_a_fix_that_removes_the_line() {
     let fixed = gxlint::fix::apply_edits(t, &d.fixes[0].edits).expect("edits apply");
     assert_eq!(fixed, format!("{CLEAN}正文\n"));
     // Checking twice gives the same answer (usage is reset per run).
-    let doc = gxlint::document::Document::parse(t, &Settings::default());
+    let doc = gxlint::document::Document::parse(t, &Settings::default().parse_options());
     assert_eq!(gxlint::lint(&doc, &Settings::default()).len(), 1);
     assert_eq!(gxlint::lint(&doc, &Settings::default()).len(), 1);
 }

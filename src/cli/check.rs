@@ -263,7 +263,7 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
         };
     };
     let outcome = gxlint::fix::fix_text(&text, &job.settings, mode);
-    let doc = Document::parse(&outcome.text, &job.settings);
+    let doc = Document::parse(&outcome.text, &job.settings.parse_options());
     let analysis = gxlint::Analysis {
         year: doc.year,
         format: doc.format,

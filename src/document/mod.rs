@@ -13,54 +13,27 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::config::Settings;
 use crate::diagnostic::Span;
 use crate::fold::Folded;
+pub use crate::format::Format;
 use crate::line_index::LineIndex;
-use crate::suppress::Suppressions;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub enum Format {
-    #[serde(rename = "2021")]
-    V2021,
-    #[serde(rename = "2019")]
-    V2019,
-    #[serde(rename = "pre-2019")]
-    Pre2019,
-}
-
-impl Format {
-    /// The format a report year falls under (report-format §1).
-    pub fn for_year(year: i32) -> Format {
-        if year >= 2021 {
-            Format::V2021
-        } else if year >= 2019 {
-            Format::V2019
-        } else {
-            Format::Pre2019
-        }
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::V2021 => "2021",
-            Format::V2019 => "2019",
-            Format::Pre2019 => "pre-2019",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Format> {
-        match s {
-            "2021" => Some(Format::V2021),
-            "2019" => Some(Format::V2019),
-            "pre-2019" | "pre2019" => Some(Format::Pre2019),
-            _ => None,
-        }
-    }
+/// The plain inputs of a parse besides the text: what a caller (the configuration, the command
+/// line, a test) knows about the report. The document layer knows nothing of `gxlint.toml` or of
+/// the rule registry; `config::Settings::parse_options` builds these.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// The report year N (overrides the title's).
+    pub year: Option<i32>,
+    /// The format version (overrides the one the year implies).
+    pub format: Option<Format>,
 }
 
 /// Where the report year came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum YearSource {
     Title,
+    /// Given by the caller (`ParseOptions::year`: gxlint.toml or `--year`).
     Config,
     /// No year known: the newest format was assumed (GX404).
     Unknown,
@@ -274,7 +247,8 @@ pub struct Document<'a> {
     pub opening_end: usize,
     pub publication_dates: Vec<PublicationDate>,
     pub tables: Vec<Table>,
-    pub suppressions: Suppressions,
+    /// The inputs this document was parsed with.
+    pub options: ParseOptions,
     /// The whole text folded (`crate::fold::Folded`), see `folded()`.
     folded: OnceLock<Folded>,
     /// `sections::line_spans(text)`, see `line_spans()`.
@@ -282,17 +256,17 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    pub fn parse(text: &'a str, settings: &Settings) -> Document<'a> {
+    pub fn parse(text: &'a str, options: &ParseOptions) -> Document<'a> {
         let lines = LineIndex::new(text);
         let folded = Folded::new(text, 0);
         let line_spans = sections::line_spans(text);
         let title = meta::find_title_in(text, &line_spans);
-        let (year, year_source) = match (settings.year, title.as_ref().and_then(|t| t.year)) {
+        let (year, year_source) = match (options.year, title.as_ref().and_then(|t| t.year)) {
             (Some(y), _) => (Some(y), YearSource::Config),
             (None, Some(y)) => (Some(y), YearSource::Title),
             (None, None) => (None, YearSource::Unknown),
         };
-        let format = settings
+        let format = options
             .format
             .or(year.map(Format::for_year))
             .unwrap_or(Format::V2021);
@@ -302,7 +276,6 @@ impl<'a> Document<'a> {
             meta::find_period_in(text, &line_spans, &sections, title.as_ref());
         let publication_dates = meta::find_publication_dates_in(text, &line_spans, &folded);
         let tables = tables::read_tables(text, &sections, format);
-        let suppressions = Suppressions::parse(text, &lines);
         Document {
             text,
             lines,
@@ -316,7 +289,7 @@ impl<'a> Document<'a> {
             opening_end,
             publication_dates,
             tables,
-            suppressions,
+            options: options.clone(),
             folded: OnceLock::from(folded),
             line_spans,
         }

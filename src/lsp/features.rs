@@ -25,7 +25,7 @@ pub async fn hover(
     tokio::task::spawn_blocking(move || {
         let mut parts: Vec<String> = Vec::new();
         let mut range: Option<lsp::Range> = None;
-        let doc = Document::parse(&a.text, &settings);
+        let doc = Document::parse(&a.text, &settings.parse_options());
         if let Some(info) = crate::query::cell_at(&doc, offset) {
             parts.push(cell_markdown(&info));
             range = Some(convert::range(&a.text, &a.index, &info.span, unit));
@@ -105,7 +105,7 @@ pub async fn document_symbols(
     let unit = shared.caps().unit;
     let settings = shared.settings.for_uri(uri);
     tokio::task::spawn_blocking(move || {
-        let doc = Document::parse(&a.text, &settings);
+        let doc = Document::parse(&a.text, &settings.parse_options());
         let range = |s: &crate::diagnostic::Span| convert::range(&a.text, &a.index, s, unit);
         #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be written
         let symbols: Vec<lsp::DocumentSymbol> = doc

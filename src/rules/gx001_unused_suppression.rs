@@ -4,8 +4,8 @@
 //! that `Suppressions::suppresses` recorded. A selector naming only rules that are not enabled
 //! under the current settings is not reported (they never had the chance to fire).
 
-use crate::config::selector_matches;
 use crate::rules::prelude::*;
+use crate::rules::selector_matches;
 
 declare_rule!(
     "GX001",
@@ -16,7 +16,7 @@ declare_rule!(
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
-    for u in doc.suppressions.unused() {
+    for u in cx.context.suppressions.unused() {
         let kw = u.kind.keyword();
         let message = match &u.selector {
             None => format!("禁用注释 {kw} 没有抑制任何诊断，可以删除"),
@@ -27,7 +27,7 @@ fn check(cx: &mut Checker) {
                     .collect();
                 if named.is_empty() {
                     format!("禁用注释中的“{sel}”不是已知的规则代码、名称或代码前缀")
-                } else if !named.iter().any(|r| cx.settings.enabled(r)) {
+                } else if !named.iter().any(|r| cx.is_enabled(r)) {
                     continue;
                 } else if u.whole_comment {
                     format!("禁用注释 {kw} 中的 {sel} 没有抑制任何诊断，可以删除该注释")

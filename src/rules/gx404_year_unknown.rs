@@ -22,7 +22,7 @@ fn check(cx: &mut Checker) {
                 .cloned()
         })
         .unwrap_or(0..0);
-    let how = if cx.settings.format.is_some() {
+    let how = if doc.options.format.is_some() {
         format!("已按配置的 {} 格式检查", doc.format.as_str())
     } else {
         format!("已假定为最新的 {} 格式", doc.format.as_str())

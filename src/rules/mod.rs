@@ -1,11 +1,15 @@
 //! The rule registry. One rule per file, each declared with `declare_rule!` and a
 //! `fn check(cx: &mut Checker)`; its doc page is `rules/docs/CODE.md`.
 //! To add a rule: add the file, add its module and `RULE` to the two lists below, add the doc page.
+//!
+//! The registry sits above the document layer and below the configuration: a rule sees the
+//! parsed document, the pattern data and what the caller passes in a [`Context`], never
+//! `gxlint.toml` itself (`gxlint::lint` turns the settings into a `Context`).
 
-use crate::config::Settings;
 use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
+use crate::suppress::Suppressions;
 
 pub struct Rule {
     pub code: &'static str,
@@ -46,11 +50,23 @@ pub mod prelude {
     pub use crate::document::{CellValue, Document, Format, TableForm, TableKind};
 }
 
-/// What a rule's `check` gets: the document, the settings, the pattern data, and a sink.
+/// What a check run gets besides the document: plain inputs built by the caller.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The pattern data (built-in phrases plus a project's extra ones).
+    pub data: &'a Data,
+    /// The document's suppression comments (GX001 reads their recorded usage).
+    pub suppressions: &'a Suppressions,
+    /// Codes of the rules that run in this check (GX001 does not report a comment that names
+    /// only rules that never had the chance to fire).
+    pub enabled: &'a [&'static str],
+}
+
+/// What a rule's `check` gets: the document, the pattern data, the run's context, and a sink.
 pub struct Checker<'a, 'd> {
     pub doc: &'a Document<'d>,
-    pub settings: &'a Settings,
     pub data: &'a Data,
+    pub context: Context<'a>,
     rule: &'static Rule,
     out: &'a mut Vec<Diagnostic>,
 }
@@ -58,17 +74,22 @@ pub struct Checker<'a, 'd> {
 impl<'a, 'd> Checker<'a, 'd> {
     pub fn new(
         doc: &'a Document<'d>,
-        settings: &'a Settings,
+        context: Context<'a>,
         rule: &'static Rule,
         out: &'a mut Vec<Diagnostic>,
     ) -> Self {
         Checker {
             doc,
-            settings,
-            data: &settings.data,
+            data: context.data,
+            context,
             rule,
             out,
         }
+    }
+
+    /// Whether `rule` runs in this check.
+    pub fn is_enabled(&self, rule: &Rule) -> bool {
+        self.context.enabled.contains(&rule.code)
     }
 
     /// Report a diagnostic of this rule at `span`; returns it to attach fixes or related spans.
@@ -175,4 +196,14 @@ pub fn find(key: &str) -> Option<&'static Rule> {
     ALL.iter()
         .copied()
         .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+}
+
+/// The code of the rule named by `key` (code or name): what `Suppressions::parse` takes.
+pub fn code_of(key: &str) -> Option<&'static str> {
+    find(key).map(|r| r.code)
+}
+
+/// Whether `selector` (a code, a name, or a code prefix such as `GX3`) names `rule`.
+pub fn selector_matches(selector: &str, rule: &Rule) -> bool {
+    crate::suppress::selector_names(selector, rule.code, rule.name)
 }
