@@ -11,12 +11,15 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod fold;
+pub mod identities;
 pub mod line_index;
 pub mod lsp;
 pub mod new;
+pub mod prose;
 pub mod query;
 pub mod render;
 pub mod rules;
+pub mod solver;
 pub mod suppress;
 pub mod templates;
 
@@ -38,11 +41,12 @@ pub struct Analysis {
 pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     doc.suppressions.reset_usage();
+    let shared = rules::Shared::default();
     for rule in rules::ALL {
         if rule.code == "GX001" || !settings.enabled(rule) {
             continue;
         }
-        let mut cx = rules::Checker::new(doc, settings, rule, &mut out);
+        let mut cx = rules::Checker::with_shared(doc, settings, rule, &mut out, &shared);
         (rule.check)(&mut cx);
     }
     out.retain(|d| !doc.suppressions.suppresses(d, &doc.lines));
