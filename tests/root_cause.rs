@@ -14,7 +14,9 @@ use gxlint::fix::apply_edits;
 use support::*;
 
 fn arith(d: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    d.into_iter().filter(|d| d.code.starts_with("GX3")).collect()
+    d.into_iter()
+        .filter(|d| d.code.starts_with("GX3"))
+        .collect()
 }
 
 fn restores(text: &str, clean: &str, d: &Diagnostic, value: &str) {
@@ -44,14 +46,18 @@ fn every_single_mistyped_cell_gives_one_finding_at_it() {
                         let d = arith(table_diags_of(&text, 2021));
                         let what = format!("{name}: {} col {col} {v}→{}", row.id, v + by);
                         assert_eq!(d.len(), 1, "{what}\n{}", dump(&text, &d));
-                        let total_of_group =
-                            kind == TableKind::Appeals && col % 5 != 4;
+                        let total_of_group = kind == TableKind::Appeals && col % 5 != 4;
                         if total_of_group {
                             assert_eq!(d[0].code, "GX305", "{what}");
                             let total = cell_span(&text, 2021, kind, "appeals", col / 5 * 5 + 4);
                             assert_eq!(d[0].span, total, "{what}");
                         } else {
-                            assert_eq!(d[0].span.start, cell.span.start, "{what}\n{}", dump(&text, &d));
+                            assert_eq!(
+                                d[0].span.start,
+                                cell.span.start,
+                                "{what}\n{}",
+                                dump(&text, &d)
+                            );
                             restores(&text, &clean, &d[0], &v.to_string());
                         }
                         checked += 1;
