@@ -100,3 +100,49 @@ fn two_independent_mistakes_give_two_findings() {
         assert!(d.iter().any(|x| x.span.start == total.start));
     }
 }
+
+/// examples/draft-2024.md: the only mistake is 一 总计 typed as 7 (its cells add up to 6; the
+/// prose says 6). One arithmetic finding, at the 7 of line 49; nothing blames the prose or a
+/// correct cell; hover on a correct cell does not tell it to change.
+#[test]
+fn the_example_draft_gives_one_finding_at_the_seven() {
+    use gxlint::query::{self, Status};
+    let text = include_str!("../examples/draft-2024.md");
+    let s = gxlint::config::Settings::default();
+    let d = gxlint::check(text, &s).diagnostics;
+    let mut codes: Vec<&str> = d.iter().map(|d| d.code).collect();
+    codes.sort();
+    assert_eq!(codes, ["GX300", "GX501", "GX503", "GX503"], "{d:#?}");
+    let root = &d.iter().find(|d| d.code == "GX300").unwrap();
+    let doc = gxlint::document::Document::parse(text, &s);
+    assert_eq!(doc.lines.line_of(root.span.start) + 1, 49);
+    assert_eq!(&text[root.span.clone()], "7");
+    assert_eq!(root.expected.as_deref(), Some("6"));
+    assert!(root.message.contains("GX301") && root.message.contains("GX303"));
+    restores(
+        text,
+        &text.replace(
+            "| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 7 |",
+            "| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |",
+        ),
+        root,
+        "6",
+    );
+    // Hover on the 7: it should be 6. On 结转下年度 总计 (correct): nothing to change.
+    let info = query::cell_at(&doc, root.span.start).unwrap();
+    assert!(
+        info.identities
+            .iter()
+            .any(|u| u.status == Status::ThisCell { expected: 6 })
+    );
+    let t = doc.table(TableKind::Requests).unwrap();
+    let next = t.row("next").unwrap().values[6].span.clone();
+    let info = query::cell_at(&doc, next.start).unwrap();
+    assert!(!info.identities.is_empty());
+    for u in &info.identities {
+        assert!(
+            !matches!(u.status, Status::ThisCell { .. } | Status::Broken { .. }),
+            "{u:?}"
+        );
+    }
+}
