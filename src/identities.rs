@@ -224,7 +224,15 @@ fn appeals(t: &Table, out: &mut Vec<Identity>) {
 /// A cell's value for the arithmetic: a whole number in a row read whole.
 pub fn value(doc: &Document<'_>, table: TableKind, c: CellRef) -> Option<i64> {
     let row = doc.table(table)?.row(c.row)?;
-    ints(row)?.get(c.col).copied()
+    // As `ints(row)`, without building the row's vector.
+    if row.expected == 0 || row.values.len() != row.expected {
+        return None;
+    }
+    let v = row.values.get(c.col)?.value.as_int()?;
+    row.values
+        .iter()
+        .all(|x| x.value.as_int().is_some())
+        .then_some(v)
 }
 
 /// The cell's span in the text.
