@@ -12,12 +12,15 @@ pub mod document;
 pub mod fix;
 pub mod fold;
 pub mod format;
+pub mod identities;
 pub mod line_index;
 pub mod lsp;
 pub mod new;
+pub mod prose;
 pub mod query;
 pub mod render;
 pub mod rules;
+pub mod solver;
 pub mod suppress;
 pub mod templates;
 
@@ -50,11 +53,12 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         suppressions: &suppressions,
         enabled: &enabled,
     };
+    let shared = rules::Shared::default();
     for rule in rules::ALL {
         if rule.code == "GX001" || !settings.enabled(rule) {
             continue;
         }
-        let mut cx = rules::Checker::new(doc, context, rule, &mut out);
+        let mut cx = rules::Checker::with_shared(doc, context, rule, &mut out, &shared);
         (rule.check)(&mut cx);
     }
     out.retain(|d| !suppressions.suppresses(d, &doc.lines));

@@ -157,9 +157,9 @@ fn json_schema_with_char_columns() {
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
     let row = ds
         .iter()
-        .find(|g| g["code"] == "GX303")
-        .expect("GX303 in the draft");
-    assert_eq!(row["name"], "row-total");
+        .find(|g| g["code"] == "GX300")
+        .expect("GX300 in the draft");
+    assert_eq!(row["name"], "mistyped-figure");
     assert_eq!(row["severity"], "error");
     let [s0, e0] = [
         row["byte_range"][0].as_u64().expect("s"),
@@ -344,7 +344,7 @@ fn github_output() {
     let n = line_of(DRAFT, "| 一、本年新收");
     assert!(
         out.lines().any(|l| l.starts_with(&format!(
-            "::error file=draft.md,line={n},col=46,endLine={n},endColumn=47,title=GX303 row-total::"
+            "::error file=draft.md,line={n},col=46,endLine={n},endColumn=47,title=GX300 mistyped-figure::"
         ))),
         "{out}"
     );
@@ -360,7 +360,7 @@ fn exit_codes_and_fail_on() {
     write(d.path(), "wide.md", wide());
     write(d.path(), "clean.md", CLEAN);
     write(d.path(), "draft.md", DRAFT);
-    // The draft has errors (GX301, GX303) and warnings (GX501, GX503, GX601).
+    // The draft has an error (GX300) and warnings (GX501, GX503).
     let rc = |args: &[&str]| code(&run_in(d.path(), args));
     assert_eq!(rc(&["check", "draft.md"]), 1);
     assert_eq!(rc(&["check", "draft.md", "--fail-on", "error"]), 1);
@@ -593,15 +593,24 @@ fn select_and_ignore_on_a_draft_with_real_defects() {
         c
     };
     let all = found(&[]);
-    for code in ["GX301", "GX303", "GX501", "GX503", "GX601"] {
+    // One mistyped total: one GX300 (not GX301 + GX303 + GX601).
+    assert!(!all.iter().any(|c| c == "GX301" || c == "GX601"), "{all:?}");
+    for code in ["GX300", "GX501", "GX503"] {
         assert!(all.iter().any(|c| c == code), "{code} missing from {all:?}");
     }
     assert_eq!(found(&["--select", "GX303"]), ["GX303"]);
     assert_eq!(found(&["--select", "row-total"]), ["GX303"]);
-    assert_eq!(found(&["--select", "GX30"]), ["GX301", "GX303"]);
+    // Without GX300 each broken identity is reported by its rule.
+    assert_eq!(found(&["--select", "GX301,GX303"]), ["GX301", "GX303"]);
+    assert_eq!(found(&["--select", "GX30"]), ["GX300"]);
+    assert_eq!(
+        found(&["--ignore", "mistyped-figure", "--select", "GX3"]),
+        ["GX301", "GX303"]
+    );
+    // The prose "6件" agrees with what the total should be: never blamed.
     assert_eq!(
         found(&["--select", "GX5,text-applications"]),
-        ["GX501", "GX503", "GX601"]
+        ["GX501", "GX503"]
     );
     assert_eq!(
         found(&["--ignore", "GX3", "--ignore", "web-residue,GX6"]),
@@ -609,7 +618,7 @@ fn select_and_ignore_on_a_draft_with_real_defects() {
     );
     assert_eq!(
         found(&["--select", "GX3", "--ignore", "balance"]),
-        ["GX303"]
+        ["GX300"]
     );
 }
 
@@ -682,11 +691,18 @@ fn suppression_comments_of_all_three_kinds_suppress() {
     let mut text = draft_with(contact, "<!-- gxlint-disable-next-line empty-field -->");
     let residue = text.find("附件下载").expect("residue");
     text.insert_str(residue, "<!-- gxlint-disable GX503 -->\n");
-    text.push_str("<!-- gxlint-disable-file row-total, GX601 -->\n");
+    text.push_str("<!-- gxlint-disable-file mistyped-figure -->\n");
     write(d.path(), "s.md", &text);
     let o = run_in(d.path(), &["check", "s.md", "--format", "json"]);
     let v = json(&o);
-    assert_eq!(codes(&v), ["GX301"], "{v}");
+    assert_eq!(codes(&v), Vec::<String>::new(), "{v}");
+    assert_eq!(code(&o), 0);
+    let text = text.replace("mistyped-figure", "row-total");
+    write(d.path(), "s.md", &text);
+    let o = run_in(d.path(), &["check", "s.md", "--format", "json"]);
+    let v = json(&o);
+    // row-total has nothing left to suppress (GX300 reports the cell): GX001 says so.
+    assert_eq!(codes(&v), ["GX300", "GX001"], "{v}");
     assert_eq!(code(&o), 1);
 
     // A block closed before the residue suppresses nothing; the next-line comment one line
@@ -891,7 +907,7 @@ fn fix_on_stdin_writes_text_to_stdout_and_report_to_stderr() {
         ];
         assert!(fixed.get(s as usize..e as usize).is_some(), "{g}");
     }
-    assert!(codes(&report).contains(&"GX303".to_string()));
+    assert!(codes(&report).contains(&"GX300".to_string()));
     assert_eq!(
         applied == 0,
         fixed == DRAFT,

@@ -15,6 +15,9 @@ const LAYERS: &[&[&str]] = &[
     // text → Document
     &["document"],
     // what the document means: canonical renderings, queries (hover)
+    &["identities"],
+    &["prose"],
+    &["solver"],
     &["canonical", "query"],
     // the rule registry and the rules
     &["rules"],

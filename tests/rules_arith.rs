@@ -79,10 +79,8 @@ fn gx302_results_total() {
             "表三（七）总计「自然人」栏应为 10，实为 11（（一）5 + （二）1 + （三）1 + （四）2 + （五）1 + （六）0）"
         );
         check_fix(&t, &d[0], "10");
-        // Related: （一）, （二）, 8 + 3 + 5 + 3 sub-rows.
-        assert_eq!(d[0].related.len(), 2 + 8 + 3 + 5 + 3);
-        assert_eq!(d[0].related[2].span, cell_span(&t, 2021, Q, "r3.1", 0));
-        assert_eq!(d[0].related[2].message, "1.属于国家秘密：1");
+        // The addends are in the message, not related information (issue 8: no floods).
+        assert!(d[0].related.is_empty());
         assert_eq!(at(&t, &d[1]), "16");
         check_fix(&t, &d[1], "15");
     }
@@ -97,7 +95,9 @@ fn gx302_skips_unreadable_rows() {
         let d = table_diags_of(&t, 2021);
         assert!(of(&d, "GX302").is_empty(), "{name}:\n{}", dump(&t, &d));
         assert_eq!(of(&d, "GX207").len(), 1);
-        assert_eq!(of(&d, "GX303").len(), 1, "r7's own row total still checked");
+        // r7's own row total and the balance of 自然人 break: the 12 is the one mistyped cell.
+        assert_eq!(of(&d, "GX300").len(), 1, "{name}:\n{}", dump(&t, &d));
+        assert!(of(&d, "GX303").is_empty() && of(&d, "GX301").is_empty());
     }
 }
 
@@ -115,8 +115,7 @@ fn gx303_row_total() {
             "表三「1.属于国家秘密」行总计应为 1，实为 2（自然人 1 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0）"
         );
         check_fix(&t, &d[0], "1");
-        assert_eq!(d[0].related.len(), 6);
-        assert_eq!(d[0].related[0].message, "自然人：1");
+        assert!(d[0].related.is_empty());
         assert_eq!(at(&t, &d[1]), "0");
         check_fix(&t, &d[1], "1");
     }
@@ -139,7 +138,7 @@ fn gx304_group_total() {
             "表三「（三）不予公开」「自然人」栏应为其子项之和 1，实为 2（1.属于国家秘密 1，其余子项为 0）"
         );
         check_fix(&t, &d[0], "1");
-        assert_eq!(d[0].related.len(), 8);
+        assert!(d[0].related.is_empty());
         check_fix(&t, &d[1], "1");
     }
     // Without numbers of their own, group rows are not checked.
@@ -176,8 +175,7 @@ fn gx305_appeal_total() {
             "表四「行政复议」总计应为 2，实为 3（结果维持 1 + 结果纠正 0 + 其他结果 1 + 尚未审结 0）"
         );
         check_fix(&t, &d[0], "2");
-        assert_eq!(d[0].related.len(), 4);
-        assert_eq!(d[0].related[2].span, cell_span(&t, 2021, k, "appeals", 2));
+        assert!(d[0].related.is_empty());
         // 复议后起诉: 结果维持 1 but 总计 0.
         assert_eq!(d[1].span, cell_span(&t, 2021, k, "appeals", 14));
         assert!(

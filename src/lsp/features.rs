@@ -77,12 +77,24 @@ fn cell_markdown(info: &crate::query::CellInfo) -> String {
         CellValue::Text => s.push_str("　值：（非数字）"),
     }
     for u in &info.identities {
+        use crate::query::Status;
         s.push_str(&format!("\n\n- {}：{}", u.code, u.formula));
-        match (u.expected, u.actual) {
-            (Some(e), Some(a)) if e == a => s.push_str(&format!("\n  - 本格应为 {e}，相符")),
-            (Some(e), Some(a)) => s.push_str(&format!("\n  - 本格应为 {e}，实为 {a}")),
-            (Some(e), None) => s.push_str(&format!("\n  - 本格应为 {e}")),
-            (None, _) => s.push_str("\n  - 其他格不全是整数，无法算出应有值"),
+        match (&u.status, u.actual) {
+            (Status::Holds, Some(a)) => s.push_str(&format!("\n  - 本格应为 {a}，相符")),
+            (Status::Holds, None) => s.push_str("\n  - 成立"),
+            (Status::ThisCell { expected }, Some(a)) => {
+                s.push_str(&format!("\n  - 本格应为 {expected}，实为 {a}"))
+            }
+            (Status::ThisCell { expected }, None) => {
+                s.push_str(&format!("\n  - 本格应为 {expected}"))
+            }
+            (Status::OtherCell { place, expected }, _) => s.push_str(&format!(
+                "\n  - 此式不成立，原因在{place}（应为 {expected}）；本格与其他关系相符"
+            )),
+            (Status::Broken { lhs, rhs }, _) => s.push_str(&format!(
+                "\n  - 此式不成立（左边 {lhs}，右边 {rhs}），无法确定是哪一格有误"
+            )),
+            (Status::Unknown, _) => s.push_str("\n  - 其他格不全是整数，无法核对"),
         }
     }
     s

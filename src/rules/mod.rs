@@ -69,6 +69,14 @@ pub struct Checker<'a, 'd> {
     pub context: Context<'a>,
     rule: &'static Rule,
     out: &'a mut Vec<Diagnostic>,
+    shared: Option<&'a Shared>,
+    own: std::cell::OnceCell<std::rc::Rc<crate::solver::Solution>>,
+}
+
+/// What the rules of one run compute once and share (the solver's result).
+#[derive(Default)]
+pub struct Shared {
+    solution: std::cell::OnceCell<std::rc::Rc<crate::solver::Solution>>,
 }
 
 impl<'a, 'd> Checker<'a, 'd> {
@@ -84,12 +92,40 @@ impl<'a, 'd> Checker<'a, 'd> {
             context,
             rule,
             out,
+            shared: None,
+            own: std::cell::OnceCell::new(),
         }
     }
 
     /// Whether `rule` runs in this check.
     pub fn is_enabled(&self, rule: &Rule) -> bool {
         self.context.enabled.contains(&rule.code)
+    }
+
+    /// A checker sharing what the rules compute once per document (see [`Shared`]).
+    pub fn with_shared(
+        doc: &'a Document<'d>,
+        context: Context<'a>,
+        rule: &'static Rule,
+        out: &'a mut Vec<Diagnostic>,
+        shared: &'a Shared,
+    ) -> Self {
+        let mut cx = Checker::new(doc, context, rule, out);
+        cx.shared = Some(shared);
+        cx
+    }
+
+    /// The identities and prose figures solved together (`crate::solver`), once per document.
+    pub fn solution(&self) -> std::rc::Rc<crate::solver::Solution> {
+        let cell = self.shared.map_or(&self.own, |s| &s.solution);
+        cell.get_or_init(|| std::rc::Rc::new(crate::solver::solve(self.doc)))
+            .clone()
+    }
+
+    /// Whether GX300 reports the cells the solver finds (so that the identities they explain
+    /// are not reported again).
+    pub fn root_causes_reported(&self) -> bool {
+        self.is_enabled(&gx300_mistyped_figure::RULE)
     }
 
     /// Report a diagnostic of this rule at `span`; returns it to attach fixes or related spans.
@@ -128,6 +164,7 @@ pub mod gx205_cell_count;
 pub mod gx206_empty_cell;
 pub mod gx207_non_numeric_cell;
 pub mod gx208_invalid_number;
+pub mod gx300_mistyped_figure;
 pub mod gx301_balance;
 pub mod gx302_results_total;
 pub mod gx303_row_total;
@@ -168,6 +205,7 @@ pub static ALL: &[&Rule] = &[
     &gx206_empty_cell::RULE,
     &gx207_non_numeric_cell::RULE,
     &gx208_invalid_number::RULE,
+    &gx300_mistyped_figure::RULE,
     &gx301_balance::RULE,
     &gx302_results_total::RULE,
     &gx303_row_total::RULE,
