@@ -114,7 +114,7 @@ fn the_example_draft_gives_one_finding_at_the_seven() {
     codes.sort();
     assert_eq!(codes, ["GX300", "GX501", "GX503", "GX503"], "{d:#?}");
     let root = &d.iter().find(|d| d.code == "GX300").unwrap();
-    let doc = gxlint::document::Document::parse(text, &s);
+    let doc = gxlint::document::Document::parse(text, &s.parse_options());
     assert_eq!(doc.lines.line_of(root.span.start) + 1, 49);
     assert_eq!(&text[root.span.clone()], "7");
     assert_eq!(root.expected.as_deref(), Some("6"));
