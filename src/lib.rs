@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod fold;
+pub mod input;
 pub mod line_index;
 pub mod lsp;
 pub mod new;
