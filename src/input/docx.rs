@@ -122,9 +122,11 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Input, InputError> {
     let (text, map) = render_blocks(&blocks);
     Ok(Input {
         text,
-        kind: InputKind::Docx,
-        encoding: TextEncoding::Utf8,
-        map: Some(map),
+        source: super::Source {
+            kind: InputKind::Docx,
+            encoding: TextEncoding::Utf8,
+            map: Some(map),
+        },
     })
 }
 

@@ -113,9 +113,11 @@ pub fn read(_name: &str, bytes: &[u8]) -> Result<Input, InputError> {
     let (text, map) = render_blocks(&blocks);
     Ok(Input {
         text,
-        kind: InputKind::Html,
-        encoding,
-        map: Some(map),
+        source: super::Source {
+            kind: InputKind::Html,
+            encoding,
+            map: Some(map),
+        },
     })
 }
 
@@ -482,7 +484,7 @@ mod tests {
         let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>一、总体情况</p></body></html>";
         let bytes = encoding_rs::GBK.encode(page).0.into_owned();
         let input = read("a.html", &bytes).unwrap();
-        assert_eq!(input.encoding, TextEncoding::Gbk);
+        assert_eq!(input.source.encoding, TextEncoding::Gbk);
         assert_eq!(input.text, "一、总体情况\n");
     }
 

@@ -55,18 +55,26 @@ impl InputKind {
 pub struct Input {
     /// The text the reader checks: the file's text, or the rendering of a `.docx` or page.
     pub text: String,
+    /// Where the text came from.
+    pub source: Source,
+}
+
+/// Where a text came from: the kind of file, its encoding, and for a rendering the map back
+/// to the original's paragraphs and cells. The renderers take this to name the encoding and
+/// the place of each finding.
+#[derive(Debug, Clone)]
+pub struct Source {
     pub kind: InputKind,
     /// The encoding of a text file or page (a `.docx` is UTF-8 XML: [`TextEncoding::Utf8`]).
     pub encoding: TextEncoding,
-    /// For a rendering: where each paragraph and table cell of `text` came from.
+    /// For a rendering: where each paragraph and table cell of the text came from.
     pub map: Option<SourceMap>,
 }
 
-impl Input {
-    /// A UTF-8 text as it is (stdin of the language server, tests).
-    pub fn utf8(text: String) -> Input {
-        Input {
-            text,
+impl Source {
+    /// A UTF-8 text file.
+    pub fn utf8() -> Source {
+        Source {
             kind: InputKind::Text,
             encoding: TextEncoding::Utf8,
             map: None,
@@ -81,7 +89,7 @@ impl Input {
         }
     }
 
-    /// Where an offset of [`Input::text`] is in the original document, in its own terms
+    /// Where an offset of the text is in the original document, in its own terms
     /// (`第12段`, `表三 第5行 第3列`); `None` for a text file.
     pub fn locate(&self, offset: usize) -> Option<String> {
         self.map
@@ -103,12 +111,39 @@ impl Input {
         }
     }
 
+    /// A short description for messages: `GBK 编码的文本`, `Word 文档（.docx）`, `网页（GBK）`.
+    pub fn describe(&self) -> String {
+        match self.kind {
+            InputKind::Text => format!("{} 编码的文本", self.encoding.name()),
+            InputKind::Docx => "Word 文档（.docx），检查的是它转成的 Markdown 文本".into(),
+            InputKind::Html => format!(
+                "网页（{}），检查的是正文转成的 Markdown 文本",
+                self.encoding.name()
+            ),
+        }
+    }
+}
+
+impl Input {
+    /// A UTF-8 text as it is.
+    pub fn utf8(text: String) -> Input {
+        Input {
+            text,
+            source: Source::utf8(),
+        }
+    }
+
+    /// See [`Source::locate`].
+    pub fn locate(&self, offset: usize) -> Option<String> {
+        self.source.locate(offset)
+    }
+
     /// The bytes of a fixed text in the file's own encoding: byte for byte the original outside
     /// the changed characters. An error when the file cannot be written back (not a text file)
     /// or a new character cannot be written in the file's encoding.
     pub fn encode(&self, original: &[u8], new_text: &str) -> Result<Vec<u8>, String> {
-        self.writable()?;
-        text::encode_like(self.encoding, original, &self.text, new_text)
+        self.source.writable()?;
+        text::encode_like(self.source.encoding, original, &self.text, new_text)
     }
 }
 

@@ -86,9 +86,11 @@ fn not_text(name: &str, what: String) -> InputError {
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Input, InputError> {
     let input = |text: String, encoding| Input {
         text,
-        kind: InputKind::Text,
-        encoding,
-        map: None,
+        source: super::Source {
+            kind: InputKind::Text,
+            encoding,
+            map: None,
+        },
     };
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes)
         && enc != encoding_rs::UTF_8
@@ -272,7 +274,7 @@ mod tests {
     fn gbk_is_decoded_and_named() {
         let bytes = gbk("某市2024年政府信息公开工作年度报告\r\n一、总体情况\r\n");
         let input = decode("a.txt", &bytes).unwrap();
-        assert_eq!(input.encoding, TextEncoding::Gbk);
+        assert_eq!(input.source.encoding, TextEncoding::Gbk);
         assert!(input.text.starts_with("某市2024年"));
     }
 
@@ -282,7 +284,7 @@ mod tests {
         let bytes = gbk(old);
         let input = decode("a.txt", &bytes).unwrap();
         let new = input.text.replace("7", "6");
-        let out = encode_like(input.encoding, &bytes, &input.text, &new).unwrap();
+        let out = encode_like(input.source.encoding, &bytes, &input.text, &new).unwrap();
         assert_eq!(out, gbk(&new));
         assert_eq!(out.len(), bytes.len());
         let diff: Vec<usize> = (0..out.len()).filter(|&i| out[i] != bytes[i]).collect();
@@ -294,7 +296,7 @@ mod tests {
         let bytes = gbk("报告正文很长很长的一段中文文字，用于检测编码。\n");
         let input = decode("a.txt", &bytes).unwrap();
         let new = format!("{}𠮷\n", input.text);
-        let err = encode_like(input.encoding, &bytes, &input.text, &new).unwrap_err();
+        let err = encode_like(input.source.encoding, &bytes, &input.text, &new).unwrap_err();
         assert!(err.contains("𠮷"), "{err}");
     }
 
@@ -303,10 +305,10 @@ mod tests {
         let old = "吉林省𠮷野县2024年政府信息公开工作年度报告\n总计 7 件\n";
         let bytes = GB18030.encode(old).0.into_owned();
         let input = decode("a.txt", &bytes).unwrap();
-        assert_eq!(input.encoding, TextEncoding::Gb18030);
+        assert_eq!(input.source.encoding, TextEncoding::Gb18030);
         assert_eq!(input.text, old);
         let new = old.replace('7', "6");
-        let out = encode_like(input.encoding, &bytes, &input.text, &new).unwrap();
+        let out = encode_like(input.source.encoding, &bytes, &input.text, &new).unwrap();
         assert_eq!(out, GB18030.encode(&new).0.into_owned());
     }
 
@@ -316,10 +318,10 @@ mod tests {
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend(old.encode_utf16().flat_map(u16::to_le_bytes));
         let input = decode("a.txt", &bytes).unwrap();
-        assert_eq!(input.encoding, TextEncoding::Utf16Le);
+        assert_eq!(input.source.encoding, TextEncoding::Utf16Le);
         assert_eq!(input.text, old);
         let new = old.replace("一", "二");
-        let out = encode_like(input.encoding, &bytes, &input.text, &new).unwrap();
+        let out = encode_like(input.source.encoding, &bytes, &input.text, &new).unwrap();
         let mut want = vec![0xFF, 0xFE];
         want.extend(new.encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(out, want);
