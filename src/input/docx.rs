@@ -25,6 +25,8 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+#[cfg(test)]
+use super::render::SPANNED;
 use super::render::{Block, render_blocks};
 use super::{Input, InputError, InputErrorKind, InputKind, TextEncoding};
 
@@ -769,10 +771,8 @@ impl<'a> Parser<'a> {
                     }
                     depth += 1;
                 }
-                Event::Empty(e) => {
-                    if e.name().as_ref() == b"w:vanish" && on(&e) {
-                        hidden = true;
-                    }
+                Event::Empty(e) if e.name().as_ref() == b"w:vanish" && on(&e) => {
+                    hidden = true;
                 }
                 Event::End(_) => {
                     if depth == 0 {
@@ -974,8 +974,10 @@ impl<'a> Parser<'a> {
             }
         }
         let span = span.clamp(1, 64);
+        let spanned = || Some(super::render::SPANNED.to_string());
         if merged {
-            cells.extend(std::iter::repeat_n(None, span));
+            cells.push(None);
+            cells.extend(std::iter::repeat_n(spanned(), span - 1));
         } else {
             let mut text = String::new();
             for b in &blocks {
@@ -998,7 +1000,7 @@ impl<'a> Parser<'a> {
                 text.push_str(&t);
             }
             cells.push(Some(text));
-            cells.extend(std::iter::repeat_n(None, span - 1));
+            cells.extend(std::iter::repeat_n(spanned(), span - 1));
         }
         Ok(())
     }
@@ -1133,7 +1135,10 @@ mod tests {
             panic!()
         };
         assert_eq!(rows.len(), 3);
-        assert_eq!(rows[0], [Some("申请人".into()), None, Some("".into())]);
+        assert_eq!(
+            rows[0],
+            [Some("申请人".into()), Some(SPANNED.into()), Some("".into())]
+        );
         assert_eq!(
             rows[1],
             [

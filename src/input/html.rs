@@ -139,9 +139,26 @@ const SECTION_WORDS: [&[&str]; 6] = [
     &["其他需要报告的事项"],
 ];
 
+/// The title and section bits of one text node: only short ones (a heading, a title), not a
+/// paragraph that mentions the sections (`报告全文包括总体情况、…`).
 fn bits_of(text: &str) -> u8 {
     let mut b = 0;
-    if text.contains("年度报告") && (text.contains("信息公开") || text.contains("政务公开"))
+    if text.trim().chars().count() > 60 {
+        return 0;
+    }
+    // A title has a year (`2021年度`, `2021年`): a breadcrumb `政府信息公开年度报告` has none.
+    let digits_before = |i: usize| {
+        text[..i]
+            .chars()
+            .rev()
+            .take(4)
+            .filter(char::is_ascii_digit)
+            .count()
+    };
+    let has_year = text
+        .char_indices()
+        .any(|(i, c)| c == '年' && digits_before(i) == 4);
+    if has_year && text.contains("报告") && (text.contains("信息公开") || text.contains("政务公开"))
     {
         b |= TITLE;
     }
@@ -220,8 +237,11 @@ fn page_blocks(doc: &Html) -> Vec<Block> {
         walk(body, &mut ctx, 0);
         return ctx.finish();
     }
+    // The smallest such element; of elements with the same text (a wrapper and its only
+    // child) the innermost: descendants come before their ancestors in reverse order.
     let best = order
         .iter()
+        .rev()
         .filter(|n| matches!(n.value(), Node::Element(_)) && score(n) == best_score)
         .min_by_key(|n| info.get(&n.id()).map(|&(_, l)| l).unwrap_or(usize::MAX))
         .copied()
@@ -440,6 +460,15 @@ fn table(t: NodeRef<Node>, depth: usize) -> Block {
                     tk[col + dc] = true;
                 }
             }
+            for (dr, line) in grid.iter_mut().skip(r).take(rs).enumerate() {
+                for (dc, slot) in line.iter_mut().skip(col).take(cs).enumerate() {
+                    if dc > 0 {
+                        *slot = Some(super::render::SPANNED.to_string());
+                    } else if dr > 0 {
+                        *slot = None;
+                    }
+                }
+            }
             grid[r][col] = Some(text);
             col += cs;
         }
@@ -472,7 +501,7 @@ mod tests {
         assert!(!text.contains("打印本页"), "{text}");
         assert!(!text.contains("主办单位"), "{text}");
         assert!(
-            text.contains("| 第二十条第（一）项 |  |\n| --- | --- |\n| 规章 | 0 |\n|  | 1 |\n"),
+            text.contains("| 第二十条第（一）项 |\n| --- |\n| 规章 | 0 |\n|  | 1 |\n"),
             "{text}"
         );
         let at = text.find("| 1 |").unwrap() + 2;

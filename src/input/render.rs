@@ -10,12 +10,18 @@
 use std::fmt;
 use std::ops::Range;
 
+/// A grid position covered by a cell spanning columns (`gridSpan`, `colspan`) to its left:
+/// not written (the cell is written once, so a row has as many cells as it shows).
+pub const SPANNED: &str = "\u{0}";
+
 /// A paragraph or a table of the original document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// A paragraph's text (may hold `\n` for a line break) and its heading level (1–6).
     Para { text: String, heading: Option<u8> },
-    /// A table: rows of grid cells; `None` is a position covered by a merged cell.
+    /// A table: rows of grid cells; `None` is a position covered by a cell merged from the row
+    /// above (written as an empty cell), `Some(SPANNED)` one covered from the left (not
+    /// written).
     Table { rows: Vec<Vec<Option<String>>> },
 }
 
@@ -173,6 +179,9 @@ pub fn render_blocks(blocks: &[Block]) -> (String, SourceMap) {
                 for (r, row) in rows.iter().enumerate() {
                     out.push('|');
                     for c in 0..width {
+                        if row.get(c).is_some_and(|x| x.as_deref() == Some(SPANNED)) {
+                            continue;
+                        }
                         out.push(' ');
                         let start = out.len();
                         if let Some(Some(t)) = row.get(c) {
@@ -191,7 +200,9 @@ pub fn render_blocks(blocks: &[Block]) -> (String, SourceMap) {
                     out.push('\n');
                     if r == 0 {
                         out.push('|');
-                        for _ in 0..width {
+                        let shown = row.iter().filter(|x| x.as_deref() != Some(SPANNED)).count()
+                            + width.saturating_sub(row.len());
+                        for _ in 0..shown {
                             out.push_str(" --- |");
                         }
                         out.push('\n');
