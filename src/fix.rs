@@ -247,7 +247,11 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 /// Write `new` to `path` atomically (temp file in the same directory + rename, permissions
 /// kept), refusing when the file on disk no longer holds `original`. A symbolic link is
 /// followed: its target is replaced, the link kept.
-pub fn write_atomic(path: &std::path::Path, original: &[u8], new: &str) -> std::io::Result<()> {
+pub fn write_atomic(
+    path: &std::path::Path,
+    original: &[u8],
+    new: impl AsRef<[u8]>,
+) -> std::io::Result<()> {
     let target = std::fs::canonicalize(path)?;
     let on_disk = std::fs::read(&target)?;
     if on_disk != original {
@@ -265,7 +269,7 @@ pub fn write_atomic(path: &std::path::Path, original: &[u8], new: &str) -> std::
         .prefix(".gxlint-")
         .suffix(".tmp")
         .tempfile_in(&dir)?;
-    tmp.write_all(new.as_bytes())?;
+    tmp.write_all(new.as_ref())?;
     tmp.as_file().sync_all()?;
     std::fs::set_permissions(tmp.path(), perms)?;
     // Last check right before the rename: the file may have changed while we wrote.

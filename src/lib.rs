@@ -13,6 +13,7 @@ pub mod fix;
 pub mod fold;
 pub mod format;
 pub mod identities;
+pub mod input;
 pub mod line_index;
 pub mod lsp;
 pub mod new;

@@ -1,4 +1,4 @@
-//! The `gxlint` command line: `check`, `rules`, `explain`, `new`, `lsp`.
+//! The `gxlint` command line: `check`, `convert`, `rules`, `explain`, `new`, `lsp`.
 
 mod cli;
 
@@ -21,6 +21,8 @@ struct Cli {
 enum Command {
     /// 检查报告草稿（文件、目录，或 `-` 表示标准输入）
     Check(cli::check::CheckArgs),
+    /// 把 .docx、网页或文本文件转换为 Markdown 草稿（检查结果与原文件相同）
+    Convert(cli::convert::ConvertArgs),
     /// 列出所有规则（代码、名称、级别、说明）
     Rules {
         /// 输出格式：human 或 json
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cli::check::run(args),
+        Command::Convert(args) => cli::convert::run(args),
         Command::Rules { format } => cli::rules(matches!(format, ListFormat::Json)),
         Command::Explain { rule } => cli::explain(&rule),
         Command::Lsp => match gxlint::lsp::run_stdio() {

@@ -58,6 +58,14 @@ pub struct CheckArgs {
     /// 打印修复会做的改动（unified diff），不写文件
     #[arg(long)]
     pub diff: bool,
+
+    /// 遍历目录时也检查 Word 文档（*.docx）
+    #[arg(long)]
+    pub docx: bool,
+
+    /// 遍历目录时也检查保存的网页（*.html、*.htm、*.shtml）
+    #[arg(long)]
+    pub html: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -127,10 +135,13 @@ fn path_display(p: &Path) -> String {
         .unwrap_or_else(|| s.into_owned())
 }
 
-fn wanted_extension(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+fn wanted_extension(p: &Path, args: &CheckArgs) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        let any = |list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(e));
+        any(EXTENSIONS)
+            || (args.docx && any(gxlint::input::DOCX_EXTENSIONS))
+            || (args.html && any(gxlint::input::HTML_EXTENSIONS))
+    })
 }
 
 /// Expand the command line's paths into inputs (directories walked, `-` read from stdin).
@@ -167,7 +178,7 @@ fn collect_inputs(args: &CheckArgs) -> Result<Vec<Input>, String> {
                 match entry {
                     Ok(e) => {
                         let is_file = e.file_type().is_some_and(|t| t.is_file());
-                        if is_file && wanted_extension(e.path()) {
+                        if is_file && wanted_extension(e.path(), args) {
                             let path = e.path().to_path_buf();
                             if seen.insert(path.clone()) {
                                 inputs.push(Input::File {
@@ -200,17 +211,6 @@ fn collect_inputs(args: &CheckArgs) -> Result<Vec<Input>, String> {
     Ok(inputs)
 }
 
-/// Decode a file's bytes; the error names the file.
-fn decode(display: &str, bytes: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!(
-            "无法读取 {display}：不是 UTF-8 编码的文本（第 {at} 字节起无法解码）；\
-             请先转换为 UTF-8，例如 `iconv -f GBK -t UTF-8`"
-        )
-    })
-}
-
 struct Job {
     input: Input,
     settings: Settings,
@@ -218,8 +218,8 @@ struct Job {
 
 struct Checked {
     result: FileResult,
-    /// The unified diff (`--diff`), or the fixed text for stdin (`--fix`).
-    extra_output: Option<String>,
+    /// The unified diff (`--diff`), or the fixed text for stdin (`--fix`, in its encoding).
+    extra_output: Option<Vec<u8>>,
     /// A write failed (exit status 2) — already in `result.outcome` when the file is lost.
     io_error: bool,
 }
@@ -232,6 +232,7 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
             text: String::new(),
             outcome: Err(message),
             fixes_applied: None,
+            source: None,
         },
         extra_output: None,
         io_error: true,
@@ -244,11 +245,18 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
             Err(e) => return fail(format!("无法读取 {display}：{e}")),
         },
     };
-    let original = bytes.clone();
-    let text = match decode(&display, bytes) {
-        Ok(t) => t,
-        Err(m) => return fail(m),
+    let original = bytes;
+    let input = match gxlint::input::from_bytes(&display, &original) {
+        Ok(i) => i,
+        Err(e) => return fail(e.message),
     };
+    if fix.is_some()
+        && !diff
+        && let Err(m) = input.source.writable()
+    {
+        return fail(format!("无法修复 {display}：{m}"));
+    }
+    let text = input.text.clone();
     let Some(mode) = fix else {
         let analysis = gxlint::check(&text, &job.settings);
         return Checked {
@@ -257,6 +265,7 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
                 text,
                 outcome: Ok(analysis),
                 fixes_applied: None,
+                source: Some(input.source),
             },
             extra_output: None,
             io_error: false,
@@ -275,16 +284,27 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
     let mut result_outcome = Ok(analysis);
     if diff {
         if outcome.text != text {
-            extra_output = Some(gxlint::fix::unified_diff(&display, &text, &outcome.text));
+            extra_output =
+                Some(gxlint::fix::unified_diff(&display, &text, &outcome.text).into_bytes());
         }
-    } else if is_stdin {
-        extra_output = Some(outcome.text.clone());
-    } else if let Some(path) = &path
-        && outcome.text != text
-        && let Err(e) = gxlint::fix::write_atomic(path, &original, &outcome.text)
-    {
-        io_error = true;
-        result_outcome = Err(format!("无法写回 {display}：{e}"));
+    } else {
+        // Back in the file's own encoding, byte for byte the original outside the edits.
+        match input.encode(&original, &outcome.text) {
+            Err(e) => {
+                io_error = true;
+                result_outcome = Err(format!("无法写回 {display}：{e}"));
+            }
+            Ok(bytes) if is_stdin => extra_output = Some(bytes),
+            Ok(bytes) => {
+                if let Some(path) = &path
+                    && outcome.text != text
+                    && let Err(e) = gxlint::fix::write_atomic(path, &original, &bytes)
+                {
+                    io_error = true;
+                    result_outcome = Err(format!("无法写回 {display}：{e}"));
+                }
+            }
+        }
     }
     let (text_out, fixes_applied) = if io_error {
         (text, Some(0))
@@ -297,6 +317,7 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
             text: text_out,
             outcome: result_outcome,
             fixes_applied,
+            source: Some(input.source),
         },
         extra_output,
         io_error,
@@ -406,7 +427,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     // --diff: the diffs; --fix on stdin: the fixed text. Either goes to stdout.
     for c in &checked {
         if let Some(extra) = &c.extra_output {
-            let _ = stdout.write_all(extra.as_bytes());
+            let _ = stdout.write_all(extra);
         }
     }
     let _ = stdout.flush();

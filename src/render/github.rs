@@ -36,9 +36,13 @@ pub fn render(files: &[FileResult]) -> String {
                     let (sl, sc) = pos.at(d.span.start);
                     let (el, ec) = pos.at(d.span.end);
                     let title = escape_property(&format!("{} {}", d.code, d.name));
+                    let message = match f.locate(d.span.start) {
+                        Some(p) => format!("{}（{p}）", d.message),
+                        None => d.message.clone(),
+                    };
                     out.push_str(&format!(
                         "::{level} file={file},line={sl},col={sc},endLine={el},endColumn={ec},title={title}::{}\n",
-                        escape_data(&d.message)
+                        escape_data(&message)
                     ));
                 }
             }

@@ -18,6 +18,12 @@ pub struct FileEntry<'a> {
     pub path: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<&'a str>,
+    /// The file's encoding when it is not UTF-8 (`GBK`, `GB18030`, `UTF-16LE`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<&'static str>,
+    /// `docx` or `html` when the diagnostics refer to the rendering of such a file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'static str>,
     /// `null` when no year is known (absent for a file that could not be read).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<Option<i32>>,
@@ -51,6 +57,9 @@ pub struct DiagnosticEntry<'a> {
     pub message: &'a str,
     pub range: Range,
     pub byte_range: [usize; 2],
+    /// Where the finding is in the original `.docx` or page (`表三 第5行 第3列`, `第12段`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
     pub fixes: Vec<FixEntry<'a>>,
 }
 
@@ -87,6 +96,7 @@ pub fn diagnostic_entry<'a>(d: &'a Diagnostic, pos: &Positions) -> DiagnosticEnt
             },
         },
         byte_range: [d.span.start, d.span.end],
+        location: None,
         fixes: d
             .fixes
             .iter()
@@ -117,13 +127,18 @@ pub fn report(files: &[FileResult]) -> Report<'_> {
                     FileEntry {
                         path: &f.path,
                         error: None,
+                        encoding: f.encoding_name(),
+                        source: f.source_kind(),
                         year: Some(a.year),
                         format: Some(a.format),
                         fixes_applied: f.fixes_applied,
                         diagnostics: Some(
                             a.diagnostics
                                 .iter()
-                                .map(|d| diagnostic_entry(d, &pos))
+                                .map(|d| DiagnosticEntry {
+                                    location: f.locate(d.span.start),
+                                    ..diagnostic_entry(d, &pos)
+                                })
                                 .collect(),
                         ),
                     }
@@ -131,6 +146,8 @@ pub fn report(files: &[FileResult]) -> Report<'_> {
                 Err(e) => FileEntry {
                     path: &f.path,
                     error: Some(e),
+                    encoding: None,
+                    source: None,
                     year: None,
                     format: None,
                     fixes_applied: None,

@@ -24,9 +24,30 @@ pub struct FileResult {
     pub outcome: Result<Analysis, String>,
     /// How many fixes were applied (`--fix`/`--diff` only).
     pub fixes_applied: Option<usize>,
+    /// Where the text came from (encoding, `.docx`/page and the map to its paragraphs and
+    /// cells); `None` is a UTF-8 text file.
+    pub source: Option<crate::input::Source>,
 }
 
 impl FileResult {
+    /// Where an offset of `text` is in the original `.docx` or page (`表三 第5行 第3列`).
+    pub fn locate(&self, offset: usize) -> Option<String> {
+        self.source.as_ref().and_then(|s| s.locate(offset))
+    }
+
+    /// The encoding's name when the file is not UTF-8.
+    pub fn encoding_name(&self) -> Option<&'static str> {
+        self.source.as_ref().and_then(|s| s.encoding_name())
+    }
+
+    /// `docx` or `html` when the text is a rendering of such a file.
+    pub fn source_kind(&self) -> Option<&'static str> {
+        self.source
+            .as_ref()
+            .filter(|s| s.kind != crate::input::InputKind::Text)
+            .map(|s| s.kind.as_str())
+    }
+
     pub fn diagnostics(&self) -> &[crate::diagnostic::Diagnostic] {
         match &self.outcome {
             Ok(a) => &a.diagnostics,

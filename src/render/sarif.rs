@@ -55,8 +55,19 @@ pub fn to_value(files: &[FileResult]) -> Value {
         .collect();
     let mut results = Vec::new();
     let mut notifications = Vec::new();
+    let mut artifacts = Vec::new();
     for f in files {
         let u = uri(&f.path);
+        if f.encoding_name().is_some() || f.source_kind().is_some() {
+            let mut a = json!({"location": {"uri": u}});
+            if let Some(e) = f.encoding_name() {
+                a["encoding"] = json!(e);
+            }
+            if let Some(k) = f.source_kind() {
+                a["properties"] = json!({"renderedFrom": k});
+            }
+            artifacts.push(a);
+        }
         match &f.outcome {
             Err(e) => notifications.push(json!({
                 "level": "error",
@@ -107,6 +118,14 @@ pub fn to_value(files: &[FileResult]) -> Value {
                             },
                         }],
                     });
+                    if let Some(place) = f.locate(d.span.start)
+                        && let Some(loc) = result["locations"][0].as_object_mut()
+                    {
+                        loc.insert(
+                            "logicalLocations".into(),
+                            json!([{"name": place, "kind": "element"}]),
+                        );
+                    }
                     if let (Some(i), Some(obj)) = (index, result.as_object_mut()) {
                         obj.insert("ruleIndex".into(), json!(i));
                     }
@@ -120,7 +139,7 @@ pub fn to_value(files: &[FileResult]) -> Value {
             }
         }
     }
-    json!({
+    let mut run = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -136,7 +155,11 @@ pub fn to_value(files: &[FileResult]) -> Value {
             }],
             "results": results,
         }],
-    })
+    });
+    if !artifacts.is_empty() {
+        run["runs"][0]["artifacts"] = Value::Array(artifacts);
+    }
+    run
 }
 
 pub fn render(files: &[FileResult]) -> String {

@@ -22,7 +22,7 @@ fn clamp(text: &str, span: &Span) -> Span {
     s..e
 }
 
-fn to_codespan(d: &Diagnostic, text: &str) -> CsDiagnostic<()> {
+fn to_codespan(d: &Diagnostic, text: &str, place: Option<String>) -> CsDiagnostic<()> {
     let sev = match d.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
@@ -38,16 +38,16 @@ fn to_codespan(d: &Diagnostic, text: &str) -> CsDiagnostic<()> {
     for r in &d.related {
         labels.push(Label::secondary((), clamp(text, &r.span)).with_message(r.message.clone()));
     }
-    let notes = d
-        .fixes
-        .iter()
-        .map(|f| match f.applicability {
+    let notes = place
+        .map(|p| format!("位置：{p}"))
+        .into_iter()
+        .chain(d.fixes.iter().map(|f| match f.applicability {
             Applicability::Safe => format!("修复：{}（安全，--fix 可自动应用）", f.title),
             Applicability::Unsafe => {
                 format!("修复：{}（需确认，--fix --unsafe-fixes 才会应用）", f.title)
             }
-        })
-        .collect();
+        }))
+        .collect::<Vec<String>>();
     CsDiagnostic::new(sev)
         .with_code(format!("{} {}", d.code, d.name))
         .with_message(d.message.clone())
@@ -63,8 +63,15 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
             continue;
         }
         let file = SimpleFile::new(f.path.as_str(), f.text.as_str());
+        if !f.diagnostics().is_empty()
+            && let Some(src) = &f.source
+            && (src.kind != crate::input::InputKind::Text || src.encoding_name().is_some())
+        {
+            writeln!(out, "{}：{}", f.path, src.describe())?;
+        }
         for d in f.diagnostics() {
-            term::emit_to_write_style(out, &config, &file, &to_codespan(d, &f.text))
+            let place = f.locate(d.span.start);
+            term::emit_to_write_style(out, &config, &file, &to_codespan(d, &f.text, place))
                 .map_err(std::io::Error::other)?;
         }
     }

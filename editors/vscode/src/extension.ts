@@ -2,8 +2,10 @@
 //
 // The server does all the work (diagnostics, quick fixes, `source.fixAll.gxlint`); this file only
 // finds the binary, starts it over stdio for Markdown and plain-text documents, and adds two
-// commands: restart the server, and apply every safe fix in the current document.
+// commands: restart the server, and apply every safe fix in the current document; plus
+// `gxlint: Convert to Markdown` for a `.docx` (runs `gxlint convert`).
 
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -126,8 +128,54 @@ async function fixAll(): Promise<void> {
   });
 }
 
+/**
+ * `gxlint: Convert to Markdown`: runs `gxlint convert FILE -o FILE.md` for the `.docx` (or
+ * saved page) chosen in the explorer or shown in the active editor, then opens the draft.
+ * The language server never opens `.docx` files itself.
+ */
+async function convertToMarkdown(context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<void> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri ?? activeTabUri();
+  if (!target || target.scheme !== "file") {
+    void vscode.window.showErrorMessage("gxlint：请先在资源管理器中选择一个 .docx 文件");
+    return;
+  }
+  const src = target.fsPath;
+  const out = src.replace(/\.(docx|docm|html?|shtml)$/i, "") + ".md";
+  if (fs.existsSync(out)) {
+    const ok = await vscode.window.showWarningMessage(
+      `${path.basename(out)} 已存在，是否覆盖？`,
+      { modal: true },
+      "覆盖",
+    );
+    if (ok !== "覆盖") {
+      return;
+    }
+  }
+  const bin = resolveServerPath(context);
+  await new Promise<void>((resolve) => {
+    execFile(bin, ["convert", src, "-o", out], { timeout: 60_000 }, (err, _stdout, stderr) => {
+      if (err) {
+        void vscode.window.showErrorMessage(`gxlint convert 失败：${(stderr || err.message).trim()}`);
+      } else {
+        void vscode.window.showTextDocument(vscode.Uri.file(out));
+      }
+      resolve();
+    });
+  });
+}
+
+function activeTabUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText
+    ? input.uri
+    : undefined;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
+    vscode.commands.registerCommand("gxlint.convertToMarkdown", (uri?: vscode.Uri) =>
+      convertToMarkdown(context, uri),
+    ),
     vscode.commands.registerCommand("gxlint.restartServer", () => restartServer(context)),
     vscode.commands.registerCommand("gxlint.fixAll", () => fixAll()),
     vscode.workspace.onDidChangeConfiguration((e) => {
