@@ -98,7 +98,7 @@ fn every_finding_in_a_docx_says_where_it_is_in_word_terms() {
     for d in diags {
         assert!(d["location"].as_str().is_some(), "{d}");
     }
-    let row_total = diags.iter().find(|d| d["code"] == "GX303").unwrap();
+    let row_total = diags.iter().find(|d| d["code"] == "GX300").unwrap();
     // 一、本年新收… is the 4th row of table 三; its 总计 the last of 8 grid columns.
     assert_eq!(row_total["location"], "表三 第4行 第8列");
     // Human output carries the place too.
@@ -145,7 +145,7 @@ fn fix_on_gbk_keeps_it_gbk_and_byte_exact_outside_the_edit() {
     let (text, _, bad) = encoding_rs::GBK.decode(&src);
     assert!(!bad);
     // An unused suppression: its safe fix deletes the comment.
-    let comment = "<!-- gxlint-disable-next-line GX303 -->\n";
+    let comment = "<!-- gxlint-disable-next-line GX300 -->\n";
     let at = text.find("**一、总体情况**").unwrap();
     let with = format!("{}{comment}{}", &text[..at], &text[at..]);
     let bytes = encoding_rs::GBK.encode(&with).0.into_owned();
