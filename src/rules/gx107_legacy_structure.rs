@@ -60,6 +60,27 @@ static FINGERPRINTS: LazyLock<Vec<(String, Fingerprint, Finder<'static>)>> = Laz
         .collect()
 });
 
+/// Whether a heading wording is a pre-2019 heading fingerprint (what this rule reports).
+pub fn is_legacy_heading(wording: &str) -> bool {
+    let w = fold(wording);
+    let w = w.trim_end_matches(['。', '.']);
+    FINGERPRINTS
+        .iter()
+        .filter(|(_, f, _)| f.scope == Scope::Heading)
+        .any(|(phrase, f, _)| match f.matching {
+            Match::Exact => w == phrase,
+            Match::Contains => w.contains(phrase.as_str()),
+        })
+}
+
+/// Whether `text` holds a pre-2019 fingerprint of any scope.
+pub fn legacy_phrase_in(text: &str) -> bool {
+    let t = fold(text);
+    FINGERPRINTS
+        .iter()
+        .any(|(phrase, _, _)| !phrase.is_empty() && t.contains(phrase.as_str()))
+}
+
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
     if doc.format == Format::Pre2019 {

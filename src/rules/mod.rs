@@ -156,6 +156,7 @@ pub mod gx104_heading_wording;
 pub mod gx105_empty_section;
 pub mod gx106_fee_statement_missing;
 pub mod gx107_legacy_structure;
+pub mod gx108_non_template_structure;
 pub mod gx201_stale_template;
 pub mod gx202_missing_table;
 pub mod gx203_missing_row;
@@ -197,6 +198,7 @@ pub static ALL: &[&Rule] = &[
     &gx105_empty_section::RULE,
     &gx106_fee_statement_missing::RULE,
     &gx107_legacy_structure::RULE,
+    &gx108_non_template_structure::RULE,
     &gx201_stale_template::RULE,
     &gx202_missing_table::RULE,
     &gx203_missing_row::RULE,
