@@ -24,6 +24,9 @@ pub struct FileResult {
     pub outcome: Result<Analysis, String>,
     /// How many fixes were applied (`--fix`/`--diff` only).
     pub fixes_applied: Option<usize>,
+    /// The file was read and checked but the fixed text could not be written back (`--fix`):
+    /// why. The diagnostics are then those of the unchanged file.
+    pub write_error: Option<String>,
 }
 
 impl FileResult {

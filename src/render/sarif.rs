@@ -57,6 +57,13 @@ pub fn to_value(files: &[FileResult]) -> Value {
     let mut notifications = Vec::new();
     for f in files {
         let u = uri(&f.path);
+        if let Some(e) = &f.write_error {
+            notifications.push(json!({
+                "level": "error",
+                "message": {"text": e},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": u}}}],
+            }));
+        }
         match &f.outcome {
             Err(e) => notifications.push(json!({
                 "level": "error",
