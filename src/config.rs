@@ -113,11 +113,11 @@ struct RawConfig {
 #[serde(deny_unknown_fields)]
 struct RawExtra {
     #[serde(default)]
-    residue: Vec<String>,
+    residue: Vec<Spanned<String>>,
     #[serde(default)]
-    placeholders: Vec<String>,
+    placeholders: Vec<Spanned<String>>,
     #[serde(default)]
-    spam: Vec<String>,
+    spam: Vec<Spanned<String>>,
 }
 
 /// 1-based line of a byte offset.
@@ -208,10 +208,24 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Settings, ConfigError> {
     if let Some(extra) = raw.extra {
         let span = extra.span();
         let e = extra.into_inner();
+        // An empty phrase would match everywhere (or, dropped, hide a typo): an error.
+        let phrases = |key: &str, list: Vec<Spanned<String>>| {
+            let mut out = Vec::with_capacity(list.len());
+            for p in list {
+                if p.get_ref().trim().is_empty() {
+                    return Err(err(
+                        Some(p.span()),
+                        format!("[extra] {key} 中有空短语；删去它，或写上要查找的文字"),
+                    ));
+                }
+                out.push(p.into_inner());
+            }
+            Ok(out)
+        };
         let patterns = ExtraPatterns {
-            residue: e.residue,
-            placeholders: e.placeholders,
-            spam: e.spam,
+            residue: phrases("residue", e.residue)?,
+            placeholders: phrases("placeholders", e.placeholders)?,
+            spam: phrases("spam", e.spam)?,
         };
         let data = Data::build(&patterns).map_err(|m| err(Some(span), format!("[extra]：{m}")))?;
         s.data = Arc::new(data);
@@ -221,7 +235,7 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Settings, ConfigError> {
 
 /// Read and parse a `gxlint.toml`.
 pub fn load_file(path: &Path) -> Result<Settings, ConfigError> {
-    let bytes = std::fs::read(path).map_err(|e| ConfigError {
+    let bytes = crate::files::read_regular(path, 1 << 20).map_err(|e| ConfigError {
         path: path.to_path_buf(),
         line: None,
         message: format!("无法读取：{e}"),
@@ -247,7 +261,7 @@ pub fn find_config(dir: &Path) -> Option<PathBuf> {
     absolute(dir)
         .ancestors()
         .map(|d| d.join(CONFIG_FILE))
-        .find(|p| p.is_file())
+        .find(|p| p.exists())
 }
 
 /// The directory whose configuration applies to `path` (its parent for a file).
@@ -297,8 +311,10 @@ impl ConfigCache {
                 break;
             }
             visited.push(d.to_path_buf());
+            // Anything named gxlint.toml counts: a directory of that name is an error when
+            // loaded, not silently skipped.
             let candidate = d.join(CONFIG_FILE);
-            if candidate.is_file() {
+            if candidate.exists() {
                 found = Some(candidate);
                 break;
             }

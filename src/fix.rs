@@ -244,40 +244,105 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-/// Write `new` to `path` atomically (temp file in the same directory + rename, permissions
-/// kept), refusing when the file on disk no longer holds `original`. A symbolic link is
-/// followed: its target is replaced, the link kept.
+/// How [`write_atomic_with`] may write.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Also replace a file without write permission (its permissions are kept). A file owned
+    /// by another user is never replaced by one of ours, with or without this.
+    pub allow_readonly: bool,
+}
+
+fn changed_since_read(path: &std::path::Path) -> std::io::Error {
+    std::io::Error::other(format!(
+        "{} 在读取后已被修改，未写入修复结果",
+        path.display()
+    ))
+}
+
+/// Write `new` to `path` atomically, refusing read-only files (see [`write_atomic_with`]).
 pub fn write_atomic(
     path: &std::path::Path,
     original: &[u8],
     new: impl AsRef<[u8]>,
 ) -> std::io::Result<()> {
+    write_atomic_with(path, original, new, WriteOptions::default())
+}
+
+/// Write `new` to `path` atomically (temp file in the same directory + rename, permissions
+/// kept), refusing when the file on disk no longer holds `original`, when it is not a regular
+/// file (never waiting on a FIFO), when it is read-only (unless `options` allow it), and when
+/// it belongs to another user (the rename would change its owner; as root the owner is kept).
+/// A symbolic link is followed: its target is replaced, the link kept.
+pub fn write_atomic_with(
+    path: &std::path::Path,
+    original: &[u8],
+    new: impl AsRef<[u8]>,
+    options: WriteOptions,
+) -> std::io::Result<()> {
     let target = std::fs::canonicalize(path)?;
-    let on_disk = std::fs::read(&target)?;
-    if on_disk != original {
+    let meta = std::fs::metadata(&target)?;
+    if !meta.is_file() {
         return Err(std::io::Error::other(format!(
-            "{} 在读取后已被修改，未写入修复结果",
+            "{} 不是普通文件，未写入修复结果",
             path.display()
         )));
+    }
+    if meta.permissions().readonly() && !options.allow_readonly {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!(
+                "{} 是只读文件，未写入修复结果（要写入只读文件，加 --allow-readonly）",
+                path.display()
+            ),
+        ));
+    }
+    let limit = (original.len() as u64).max(1);
+    let read_back = |t: &std::path::Path| match crate::files::read_regular(t, limit) {
+        Ok(b) => Ok(b),
+        Err(crate::files::ReadError::Io(e)) => Err(e),
+        Err(_) => Err(changed_since_read(path)),
+    };
+    if read_back(&target)? != original {
+        return Err(changed_since_read(path));
     }
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let perms = std::fs::metadata(&target)?.permissions();
+    let perms = meta.permissions();
     let mut tmp = tempfile::Builder::new()
         .prefix(".gxlint-")
         .suffix(".tmp")
         .tempfile_in(&dir)?;
     tmp.write_all(new.as_ref())?;
     tmp.as_file().sync_all()?;
+    #[cfg(unix)]
+    {
+        // The new file is ours; give it the old one's owner, or refuse when that is not
+        // allowed (another user's file: replacing it would change its owner).
+        use std::os::unix::fs::MetadataExt;
+        let mine = tmp.as_file().metadata()?;
+        if mine.uid() != meta.uid() {
+            std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid())).map_err(
+                |_| {
+                    std::io::Error::new(
+                        std::io::ErrorKind::PermissionDenied,
+                        format!(
+                            "{} 属于另一个用户（uid {}），替换它会改变文件所有者，未写入修复结果",
+                            path.display(),
+                            meta.uid()
+                        ),
+                    )
+                },
+            )?;
+        } else if mine.gid() != meta.gid() {
+            let _ = std::os::unix::fs::fchown(tmp.as_file(), None, Some(meta.gid()));
+        }
+    }
     std::fs::set_permissions(tmp.path(), perms)?;
     // Last check right before the rename: the file may have changed while we wrote.
-    if std::fs::read(&target)? != original {
-        return Err(std::io::Error::other(format!(
-            "{} 在读取后已被修改，未写入修复结果",
-            path.display()
-        )));
+    if read_back(&target)? != original {
+        return Err(changed_since_read(path));
     }
     tmp.persist(&target).map_err(|e| e.error)?;
     #[cfg(unix)]

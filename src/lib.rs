@@ -9,6 +9,7 @@ pub mod config;
 pub mod data;
 pub mod diagnostic;
 pub mod document;
+pub mod files;
 pub mod fix;
 pub mod fold;
 pub mod format;

@@ -9,7 +9,14 @@ use std::path::{Path, PathBuf};
 /// Layers, lowest first. `root` is `src/lib.rs` (`gxlint::check`, `gxlint::lint`, `Analysis`).
 const LAYERS: &[&[&str]] = &[
     // plain types and text utilities
-    &["diagnostic", "line_index", "fold", "format", "input"],
+    &[
+        "diagnostic",
+        "line_index",
+        "fold",
+        "format",
+        "input",
+        "files",
+    ],
     // data loaded from rules/*.toml; suppression comments
     &["templates", "data", "suppress"],
     // text → Document

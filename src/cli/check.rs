@@ -1,7 +1,7 @@
 //! `gxlint check [PATH…]`.
 
 use std::collections::BTreeSet;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use gxlint::config::{ConfigCache, Settings, selector_is_known};
 use gxlint::diagnostic::Severity;
 use gxlint::document::{Document, Format};
-use gxlint::fix::FixMode;
+use gxlint::fix::{FixMode, WriteOptions};
 use gxlint::render::{self, FileResult};
 
 /// File extensions a directory walk picks up.
@@ -66,6 +66,14 @@ pub struct CheckArgs {
     /// 遍历目录时也检查保存的网页（*.html、*.htm、*.shtml）
     #[arg(long)]
     pub html: bool,
+
+    /// 与 --fix 一起使用：也写回只读文件（保留其权限）；属于其他用户的文件仍不替换
+    #[arg(long)]
+    pub allow_readonly: bool,
+
+    /// 每个输入（文件或标准输入）的大小上限，如 32M、512K；超过的输入报错（退出码 2）
+    #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = gxlint::files::parse_size)]
+    pub max_size: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -160,17 +168,18 @@ fn collect_inputs(args: &CheckArgs) -> Result<Vec<Input>, String> {
                 return Err("标准输入 `-` 只能给一次".into());
             }
             stdin_used = true;
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("无法读取标准输入：{e}"))?;
             let display = args
                 .stdin_filename
                 .as_deref()
                 .map(path_display)
                 .unwrap_or_else(|| "-".into());
-            inputs.push(Input::Stdin { display, bytes });
+            match gxlint::files::read_bounded(std::io::stdin().lock(), args.max_size) {
+                Ok(bytes) => inputs.push(Input::Stdin { display, bytes }),
+                Err(e) => inputs.push(Input::Failed {
+                    message: format!("无法读取标准输入 {display}：{e}"),
+                    display,
+                }),
+            }
         } else if p.is_dir() {
             let mut walker = ignore::WalkBuilder::new(&p);
             walker.require_git(false);
@@ -214,6 +223,7 @@ fn collect_inputs(args: &CheckArgs) -> Result<Vec<Input>, String> {
 struct Job {
     input: Input,
     settings: Settings,
+    max_size: u64,
 }
 
 struct Checked {
@@ -224,7 +234,7 @@ struct Checked {
     io_error: bool,
 }
 
-fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
+fn check_one(job: Job, fix: Option<FixMode>, diff: bool, write: WriteOptions) -> Checked {
     let display = job.input.display().to_string();
     let fail = |message: String| Checked {
         result: FileResult {
@@ -233,6 +243,7 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
             outcome: Err(message),
             fixes_applied: None,
             source: None,
+            write_error: None,
         },
         extra_output: None,
         io_error: true,
@@ -240,8 +251,13 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
     let (path, bytes, is_stdin) = match job.input {
         Input::Failed { message, .. } => return fail(message),
         Input::Stdin { bytes, .. } => (None, bytes, true),
-        Input::File { path, .. } => match std::fs::read(&path) {
+        Input::File { path, .. } => match gxlint::files::read_regular(&path, job.max_size) {
             Ok(b) => (Some(path), b, false),
+            Err(e @ gxlint::files::ReadError::NotRegular(_)) => {
+                return fail(format!(
+                    "无法读取 {display}：{e}；要检查管道中的内容，请用 `-` 从标准输入读取"
+                ));
+            }
             Err(e) => return fail(format!("无法读取 {display}：{e}")),
         },
     };
@@ -266,6 +282,7 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
                 outcome: Ok(analysis),
                 fixes_applied: None,
                 source: Some(input.source),
+                write_error: None,
             },
             extra_output: None,
             io_error: false,
@@ -280,8 +297,7 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
     };
     drop(doc);
     let mut extra_output = None;
-    let mut io_error = false;
-    let mut result_outcome = Ok(analysis);
+    let mut write_error = None;
     if diff {
         if outcome.text != text {
             extra_output =
@@ -290,37 +306,45 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool) -> Checked {
     } else {
         // Back in the file's own encoding, byte for byte the original outside the edits.
         match input.encode(&original, &outcome.text) {
-            Err(e) => {
-                io_error = true;
-                result_outcome = Err(format!("无法写回 {display}：{e}"));
-            }
+            Err(e) => write_error = Some(format!("无法写回 {display}：{e}")),
             Ok(bytes) if is_stdin => extra_output = Some(bytes),
             Ok(bytes) => {
                 if let Some(path) = &path
                     && outcome.text != text
-                    && let Err(e) = gxlint::fix::write_atomic(path, &original, &bytes)
+                    && let Err(e) = gxlint::fix::write_atomic_with(path, &original, &bytes, write)
                 {
-                    io_error = true;
-                    result_outcome = Err(format!("无法写回 {display}：{e}"));
+                    write_error = Some(format!("无法写回 {display}：{e}"));
                 }
             }
         }
     }
-    let (text_out, fixes_applied) = if io_error {
-        (text, Some(0))
-    } else {
-        (outcome.text, Some(outcome.applied))
-    };
+    if write_error.is_some() {
+        // Nothing was written: the file keeps its text, and so its diagnostics.
+        let analysis = gxlint::check(&text, &job.settings);
+        return Checked {
+            result: FileResult {
+                path: display,
+                text,
+                outcome: Ok(analysis),
+                fixes_applied: Some(0),
+                source: Some(input.source),
+                write_error,
+            },
+            extra_output,
+            io_error: true,
+        };
+    }
     Checked {
         result: FileResult {
             path: display,
-            text: text_out,
-            outcome: result_outcome,
-            fixes_applied,
+            text: outcome.text,
+            outcome: Ok(analysis),
+            fixes_applied: Some(outcome.applied),
             source: Some(input.source),
+            write_error: None,
         },
         extra_output,
-        io_error,
+        io_error: false,
     }
 }
 
@@ -373,6 +397,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     {
         return usage_error(format!("--year 应为 2000–2100 之间的年份，实为 {y}"));
     }
+    if args.allow_readonly && !args.fix {
+        return usage_error("--allow-readonly 需要与 --fix 一起使用");
+    }
     if args.unsafe_fixes && !args.fix && !args.diff {
         return usage_error("--unsafe-fixes 需要与 --fix 或 --diff 一起使用");
     }
@@ -401,6 +428,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 jobs.push(Job {
                     input,
                     settings: Settings::default(),
+                    max_size: args.max_size,
                 });
                 continue;
             }
@@ -409,15 +437,19 @@ pub fn run(args: CheckArgs) -> ExitCode {
             Ok((s, _)) => jobs.push(Job {
                 input,
                 settings: apply_overrides(s, &args, report_format),
+                max_size: args.max_size,
             }),
             Err(e) => return usage_error(e),
         }
     }
 
     let diff = args.diff;
+    let write = WriteOptions {
+        allow_readonly: args.allow_readonly,
+    };
     let mut checked: Vec<Checked> = jobs
         .into_par_iter()
-        .map(|job| check_one(job, fix_mode, diff))
+        .map(|job| check_one(job, fix_mode, diff, write))
         .collect();
     checked.sort_by(|a, b| a.result.path.cmp(&b.result.path));
 

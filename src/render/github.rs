@@ -18,6 +18,12 @@ pub fn render(files: &[FileResult]) -> String {
     let mut out = String::new();
     for f in files {
         let file = escape_property(&f.path);
+        if let Some(e) = &f.write_error {
+            out.push_str(&format!(
+                "::error file={file},title=gxlint::{}\n",
+                escape_data(e)
+            ));
+        }
         match &f.outcome {
             Err(e) => {
                 out.push_str(&format!(

@@ -31,6 +31,9 @@ pub struct FileEntry<'a> {
     pub format: Option<crate::document::Format>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fixes_applied: Option<usize>,
+    /// `--fix` could not write the file back (its diagnostics are those of the unchanged file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub write_error: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diagnostics: Option<Vec<DiagnosticEntry<'a>>>,
 }
@@ -132,6 +135,7 @@ pub fn report(files: &[FileResult]) -> Report<'_> {
                         year: Some(a.year),
                         format: Some(a.format),
                         fixes_applied: f.fixes_applied,
+                        write_error: f.write_error.as_deref(),
                         diagnostics: Some(
                             a.diagnostics
                                 .iter()
@@ -151,6 +155,7 @@ pub fn report(files: &[FileResult]) -> Report<'_> {
                     year: None,
                     format: None,
                     fixes_applied: None,
+                    write_error: None,
                     diagnostics: None,
                 },
             })

@@ -27,6 +27,9 @@ pub struct FileResult {
     /// Where the text came from (encoding, `.docx`/page and the map to its paragraphs and
     /// cells); `None` is a UTF-8 text file.
     pub source: Option<crate::input::Source>,
+    /// The file was read and checked but the fixed text could not be written back (`--fix`):
+    /// why. The diagnostics are then those of the unchanged file.
+    pub write_error: Option<String>,
 }
 
 impl FileResult {

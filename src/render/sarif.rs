@@ -68,6 +68,13 @@ pub fn to_value(files: &[FileResult]) -> Value {
             }
             artifacts.push(a);
         }
+        if let Some(e) = &f.write_error {
+            notifications.push(json!({
+                "level": "error",
+                "message": {"text": e},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": u}}}],
+            }));
+        }
         match &f.outcome {
             Err(e) => notifications.push(json!({
                 "level": "error",

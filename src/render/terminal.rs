@@ -84,6 +84,9 @@ pub fn render_errors(files: &[FileResult], out: &mut dyn WriteColor) -> std::io:
         if let Err(e) = &f.outcome {
             writeln!(out, "错误：{e}")?;
         }
+        if let Some(e) = &f.write_error {
+            writeln!(out, "错误：{e}")?;
+        }
     }
     Ok(())
 }
@@ -103,6 +106,10 @@ pub fn summary(files: &[FileResult]) -> String {
     };
     if failed > 0 {
         s.push_str(&format!("，{failed} 个文件无法读取"));
+    }
+    let unwritten = files.iter().filter(|f| f.write_error.is_some()).count();
+    if unwritten > 0 {
+        s.push_str(&format!("，{unwritten} 个文件无法写回"));
     }
     s
 }
