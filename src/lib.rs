@@ -16,6 +16,7 @@ pub mod lsp;
 pub mod new;
 pub mod query;
 pub mod render;
+pub mod review;
 pub mod rules;
 pub mod suppress;
 pub mod templates;

@@ -21,6 +21,8 @@ struct Cli {
 enum Command {
     /// 检查报告草稿（文件、目录，或 `-` 表示标准输入）
     Check(cli::check::CheckArgs),
+    /// 评议一批报告：生成一个自包含的 HTML 页面（或 CSV、xlsx 工作簿），含概况、逐份问题和跨年度核对
+    Review(cli::review::ReviewArgs),
     /// 列出所有规则（代码、名称、级别、说明）
     Rules {
         /// 输出格式：human 或 json
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cli::check::run(args),
+        Command::Review(args) => cli::review::run(args),
         Command::Rules { format } => cli::rules(matches!(format, ListFormat::Json)),
         Command::Explain { rule } => cli::explain(&rule),
         Command::Lsp => match gxlint::lsp::run_stdio() {

@@ -127,7 +127,7 @@ fn path_display(p: &Path) -> String {
         .unwrap_or_else(|| s.into_owned())
 }
 
-fn wanted_extension(p: &Path) -> bool {
+pub fn wanted_extension(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
@@ -393,6 +393,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
 
+    let cross_settings: std::collections::HashMap<String, Settings> = jobs
+        .iter()
+        .map(|j| (j.input.display().to_string(), j.settings.clone()))
+        .collect();
     let diff = args.diff;
     let mut checked: Vec<Checked> = jobs
         .into_par_iter()
@@ -411,7 +415,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
     let _ = stdout.flush();
     drop(stdout);
-    let results: Vec<FileResult> = checked.into_iter().map(|c| c.result).collect();
+    let mut results: Vec<FileResult> = checked.into_iter().map(|c| c.result).collect();
+    // Several years of one agency: the cross-year checks (GX701).
+    gxlint::review::cross::add_to_results(&mut results, |p| cross_settings.get(p));
     // With --diff only the diff is printed; with --fix on stdin the report goes to stderr.
     if !diff {
         emit_report(&results, output, stdin_fix);

@@ -1,6 +1,7 @@
 //! The subcommands behind `src/main.rs`.
 
 pub mod check;
+pub mod review;
 
 use std::io::Write;
 use std::process::ExitCode;
