@@ -122,8 +122,8 @@ pub fn figures(
 ) -> Figures {
     let mut new = [0i64; 6];
     new[0] = 3 + rng.below(40) as i64;
-    for c in 1..6 {
-        new[c] = if rng.below(3) == 0 {
+    for v in new.iter_mut().skip(1) {
+        *v = if rng.below(3) == 0 {
             rng.below(4) as i64
         } else {
             0
