@@ -21,6 +21,7 @@ pub mod new;
 pub mod prose;
 pub mod query;
 pub mod render;
+pub mod review;
 pub mod rules;
 pub mod solver;
 pub mod suppress;

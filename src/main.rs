@@ -23,6 +23,8 @@ enum Command {
     Check(cli::check::CheckArgs),
     /// 把 .docx、网页或文本文件转换为 Markdown 草稿（检查结果与原文件相同）
     Convert(cli::convert::ConvertArgs),
+    /// 评议一批报告：生成一个自包含的 HTML 页面（或 CSV、xlsx 工作簿），含概况、逐份问题和跨年度核对
+    Review(cli::review::ReviewArgs),
     /// 列出所有规则（代码、名称、级别、说明）
     Rules {
         /// 输出格式：human 或 json
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => cli::check::run(args),
         Command::Convert(args) => cli::convert::run(args),
+        Command::Review(args) => cli::review::run(args),
         Command::Rules { format } => cli::rules(matches!(format, ListFormat::Json)),
         Command::Explain { rule } => cli::explain(&rule),
         Command::Lsp => match gxlint::lsp::run_stdio() {

@@ -34,6 +34,7 @@ const LAYERS: &[&[&str]] = &[
     &["root"],
     // consumers of diagnostics
     &["fix", "new", "render"],
+    &["review"],
     // the language server adapter
     &["lsp"],
 ];

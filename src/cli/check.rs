@@ -143,13 +143,20 @@ fn path_display(p: &Path) -> String {
         .unwrap_or_else(|| s.into_owned())
 }
 
-fn wanted_extension(p: &Path, args: &CheckArgs) -> bool {
+fn wanted_extension_for(p: &Path, args: &CheckArgs) -> bool {
     p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         let any = |list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(e));
         any(EXTENSIONS)
             || (args.docx && any(gxlint::input::DOCX_EXTENSIONS))
             || (args.html && any(gxlint::input::HTML_EXTENSIONS))
     })
+}
+
+/// Whether a directory walk picks up `p` by default (text formats).
+pub fn wanted_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// Expand the command line's paths into inputs (directories walked, `-` read from stdin).
@@ -187,7 +194,7 @@ fn collect_inputs(args: &CheckArgs) -> Result<Vec<Input>, String> {
                 match entry {
                     Ok(e) => {
                         let is_file = e.file_type().is_some_and(|t| t.is_file());
-                        if is_file && wanted_extension(e.path(), args) {
+                        if is_file && wanted_extension_for(e.path(), args) {
                             let path = e.path().to_path_buf();
                             if seen.insert(path.clone()) {
                                 inputs.push(Input::File {
@@ -443,6 +450,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
 
+    let cross_settings: std::collections::HashMap<String, Settings> = jobs
+        .iter()
+        .map(|j| (j.input.display().to_string(), j.settings.clone()))
+        .collect();
     let diff = args.diff;
     let write = WriteOptions {
         allow_readonly: args.allow_readonly,
@@ -464,7 +475,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
     let _ = stdout.flush();
     drop(stdout);
-    let results: Vec<FileResult> = checked.into_iter().map(|c| c.result).collect();
+    let mut results: Vec<FileResult> = checked.into_iter().map(|c| c.result).collect();
+    // Several years of one agency: the cross-year checks (GX701).
+    gxlint::review::cross::add_to_results(&mut results, |p| cross_settings.get(p));
     // With --diff only the diff is printed; with --fix on stdin the report goes to stderr.
     if !diff {
         emit_report(&results, output, stdin_fix);

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod convert;
+pub mod review;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -187,6 +187,7 @@ pub mod gx506_contact_format;
 pub mod gx601_text_applications;
 pub mod gx602_text_appeals;
 pub mod gx603_text_results;
+pub mod gx701_carry_over;
 
 /// Every rule, in code order.
 pub static ALL: &[&Rule] = &[
@@ -229,6 +230,7 @@ pub static ALL: &[&Rule] = &[
     &gx601_text_applications::RULE,
     &gx602_text_appeals::RULE,
     &gx603_text_results::RULE,
+    &gx701_carry_over::RULE,
 ];
 
 /// Look a rule up by code (`GX303`) or name (`row-total`), case-insensitively.
