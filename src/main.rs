@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(
     name = "gxlint",
-    version,
+    version = cli::VERSION,
     about = "政府信息公开工作年度报告草稿检查工具（linter + language server）"
 )]
 struct Cli {

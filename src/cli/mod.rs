@@ -9,6 +9,10 @@ use std::process::ExitCode;
 
 use gxlint::rules::ALL;
 
+/// `gxlint --version`: the version and the commit it was built from, `0.1.0 (b0f63db 2026-11-23)`
+/// (see build.rs; only the version when built without git).
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("GXLINT_COMMIT_INFO"));
+
 /// `gxlint rules [--format json]`.
 pub fn rules(json: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
