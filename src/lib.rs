@@ -39,6 +39,27 @@ pub struct Analysis {
     pub format: Format,
     /// Sorted by position, then code.
     pub diagnostics: Vec<Diagnostic>,
+    /// Why the text was not checked: it is not a report draft (a README, a notice about the
+    /// report, minutes). Its `diagnostics` are then empty.
+    pub skipped: Option<&'static str>,
+}
+
+/// Why a text that is not recognisable as a report is skipped.
+pub const NOT_A_REPORT: &str =
+    "不是年度报告：没有“……政府信息公开工作年度报告”形式的标题，也没有六个部分的标题";
+
+impl Analysis {
+    /// The analysis of a parsed document with the diagnostics found for it (none, and a reason,
+    /// when the document is not a report).
+    pub fn of(doc: &Document, diagnostics: Vec<Diagnostic>) -> Analysis {
+        let report = document::meta::looks_like_report(doc);
+        Analysis {
+            year: doc.year,
+            format: doc.format,
+            diagnostics: if report { diagnostics } else { Vec::new() },
+            skipped: (!report).then_some(NOT_A_REPORT),
+        }
+    }
 }
 
 /// Run every enabled rule on a parsed document: severity overrides applied, suppressed
@@ -80,13 +101,13 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     out
 }
 
-/// Parse and lint a text.
+/// Parse and lint a text. A text that is not a report draft (no report title, none of the six
+/// section headings) gets no diagnostics: the result says it was skipped.
 pub fn check(text: &str, settings: &Settings) -> Analysis {
     let doc = Document::parse(text, &settings.parse_options());
-    let diagnostics = lint(&doc, settings);
-    Analysis {
-        year: doc.year,
-        format: doc.format,
-        diagnostics,
+    if !document::meta::looks_like_report(&doc) {
+        return Analysis::of(&doc, Vec::new());
     }
+    let diagnostics = lint(&doc, settings);
+    Analysis::of(&doc, diagnostics)
 }

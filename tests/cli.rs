@@ -209,7 +209,7 @@ fn year_and_format_overrides_reach_json() {
 fn bom_is_not_a_column_but_counts_in_bytes() {
     let d = tmp();
     // Only GX001 runs (and GX405, which finds no date): the comment is unused.
-    let text = "\u{feff}<!-- gxlint-disable-file GX405 -->\n";
+    let text = "\u{feff}<!-- gxlint-disable-file GX405 -->\n\n# 某县财政局2024年政府信息公开工作年度报告\n";
     write(d.path(), "bom.md", text);
     let v = json(&run_in(
         d.path(),

@@ -59,6 +59,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub diff: bool,
 
+    /// 在标准错误上列出跳过的文件（不是年度报告的文件）及原因
+    #[arg(short, long)]
+    pub verbose: bool,
+
     /// 遍历目录时也检查 Word 文档（*.docx）
     #[arg(long)]
     pub docx: bool,
@@ -297,11 +301,7 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool, write: WriteOptions) ->
     };
     let outcome = gxlint::fix::fix_text(&text, &job.settings, mode);
     let doc = Document::parse(&outcome.text, &job.settings.parse_options());
-    let analysis = gxlint::Analysis {
-        year: doc.year,
-        format: doc.format,
-        diagnostics: outcome.remaining,
-    };
+    let analysis = gxlint::Analysis::of(&doc, outcome.remaining);
     drop(doc);
     let mut extra_output = None;
     let mut write_error = None;
@@ -480,6 +480,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
     gxlint::review::cross::add_to_results(&mut results, |p| cross_settings.get(p));
     // With --diff only the diff is printed; with --fix on stdin the report goes to stderr.
     if !diff {
+        if args.verbose {
+            for f in &results {
+                if let Ok(gxlint::Analysis {
+                    skipped: Some(why), ..
+                }) = &f.outcome
+                {
+                    eprintln!("跳过 {}：{why}", f.path);
+                }
+            }
+        }
         emit_report(&results, output, stdin_fix);
     } else {
         let mut err = stderr_stream();

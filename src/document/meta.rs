@@ -63,7 +63,8 @@ fn title_like(folded: &str) -> bool {
     chars <= 80
         && !folded.contains('。')
         && folded.contains("政府信息公开")
-        && (folded.contains("报告") || folded.contains("年报"))
+        && ends_as_report_title(folded)
+        && !has_latin_word(folded)
         && ![
             "根据",
             "依据",
@@ -75,6 +76,40 @@ fn title_like(folded: &str) -> bool {
         ]
         .iter()
         .any(|p| folded.trim_start_matches(['#', '*']).starts_with(p))
+}
+
+/// Whether the line's wording ends with the report's name (`…年度报告`, `…年报`): what may
+/// follow is markup, punctuation or a site-name suffix after a separator (`_`, `-`, `|`, a
+/// bracket), not more wording — `关于做好…年度报告编制工作的通知` is a notice, not a report.
+fn ends_as_report_title(folded: &str) -> bool {
+    let Some(at) = ["报告", "年报"]
+        .iter()
+        .filter_map(|k| folded.rfind(k).map(|i| i + k.len()))
+        .max()
+    else {
+        return false;
+    };
+    let rest = folded[at..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '*' | '#' | '”' | '"' | '》' | '」' | '』')
+    });
+    rest.is_empty() || rest.starts_with(['_', '-', '|', '—', '(', '（', '[', '【', '<', '〈', '　'])
+}
+
+/// Whether a line carries a Latin word of three or more letters (English prose such as a
+/// README's `gxlint checks drafts of …`); agency names and titles do not.
+fn has_latin_word(folded: &str) -> bool {
+    let mut run = 0;
+    for c in folded.chars() {
+        if c.is_ascii_alphabetic() {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// The report's title: the first title-like line with a year among the first non-empty lines,
@@ -937,5 +972,22 @@ pub fn is_metadata_line(line: &str) -> bool {
 /// section headings. Rules that would report on everything a stray file lacks (GX101, GX404)
 /// stay silent on other texts (a README in a checked directory, a snippet).
 pub fn looks_like_report(doc: &super::Document) -> bool {
-    doc.title.is_some() || !doc.sections.is_empty()
+    doc.title.is_some() || !doc.sections.is_empty() || flattened_report(doc.text)
+}
+
+/// A report flattened onto one line (a web page saved as text): the report's name with its year
+/// and a numbered section heading run into the text (`…2023年政府信息公开工作年度报告 一、总体情况 …`).
+/// A notice about preparing the report names it too, but has none of the six numbered headings.
+fn flattened_report(text: &str) -> bool {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\d{4}\s*年度?\s*政府信息公开(?:工作)?(?:年度)?(?:报告|年报)")
+            .expect("valid regex")
+    });
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|\s)[一二三四五六]\s*[、.．]\s*(?:\d{4}\s*年度?)?(?:政府信息公开工作的?)?(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)",
+        )
+        .expect("valid regex")
+    });
+    NAME.is_match(text) && HEADING.is_match(text)
 }

@@ -34,6 +34,9 @@ pub struct FileEntry<'a> {
     /// `--fix` could not write the file back (its diagnostics are those of the unchanged file).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub write_error: Option<&'a str>,
+    /// The file is not a report draft and was not checked: why (its diagnostics are empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diagnostics: Option<Vec<DiagnosticEntry<'a>>>,
 }
@@ -136,6 +139,7 @@ pub fn report(files: &[FileResult]) -> Report<'_> {
                         format: Some(a.format),
                         fixes_applied: f.fixes_applied,
                         write_error: f.write_error.as_deref(),
+                        skipped: a.skipped,
                         diagnostics: Some(
                             a.diagnostics
                                 .iter()
@@ -156,6 +160,7 @@ pub fn report(files: &[FileResult]) -> Report<'_> {
                     format: None,
                     fixes_applied: None,
                     write_error: None,
+                    skipped: None,
                     diagnostics: None,
                 },
             })

@@ -94,8 +94,13 @@ pub fn render_errors(files: &[FileResult], out: &mut dyn WriteColor) -> std::io:
 /// `发现 3 个问题（错误 1，警告 1，提示 1），检查了 2 个文件`.
 pub fn summary(files: &[FileResult]) -> String {
     let (e, w, i) = counts(files);
-    let checked = files.iter().filter(|f| f.outcome.is_ok()).count();
-    let failed = files.len() - checked;
+    let read = files.iter().filter(|f| f.outcome.is_ok()).count();
+    let failed = files.len() - read;
+    let skipped = files
+        .iter()
+        .filter(|f| f.outcome.as_ref().is_ok_and(|a| a.skipped.is_some()))
+        .count();
+    let checked = read - skipped;
     let mut s = if e + w + i == 0 {
         format!("未发现问题，检查了 {checked} 个文件")
     } else {
@@ -104,6 +109,9 @@ pub fn summary(files: &[FileResult]) -> String {
             e + w + i
         )
     };
+    if skipped > 0 {
+        s.push_str(&format!("，跳过 {skipped} 个非年报文件"));
+    }
     if failed > 0 {
         s.push_str(&format!("，{failed} 个文件无法读取"));
     }
