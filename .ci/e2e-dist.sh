@@ -139,7 +139,7 @@ rcl=0 rcw=0
 "$LINUX" check examples/draft-2024.md >"$work/linux.txt" 2>&1 || rcl=$?
 win check examples/draft-2024.md >"$work/win.txt" 2>&1 || rcw=$?
 same "wine: human output identical to Linux" "$work/linux.txt" "$work/win.txt"
-grep -q '行总计应为 6，实为 7' "$work/win.txt" && pass "wine: Chinese in the human output (行总计应为 6，实为 7)" ||
+grep -q '栏应为 6，实为 7' "$work/win.txt" && pass "wine: Chinese in the human output (栏应为 6，实为 7)" ||
   fail "wine: Chinese in the human output" "message not found"
 ((rcl == rcw && rcw == 1)) && pass "wine: exit status 1 as on Linux" || fail "wine: exit status" "linux $rcl, windows $rcw"
 
