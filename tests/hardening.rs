@@ -165,10 +165,15 @@ fn another_users_file_is_never_replaced() {
     }
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
     let p = dir.path().join("draft.md");
+    // The other user must be able to run the binary: the build folder may be private (a clone
+    // under a 0700 directory), so run a copy from the world-writable temporary directory.
+    let exe = dir.path().join("gxlint-copy");
+    std::fs::copy(env!("CARGO_BIN_EXE_gxlint"), &exe).unwrap();
+    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
     for mode in [0o444, 0o644] {
         std::fs::write(&p, draft()).unwrap();
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode)).unwrap();
-        let o = bin()
+        let o = std::process::Command::new(&exe)
             .current_dir(dir.path())
             .args(["check", "--fix", "--allow-readonly", "draft.md"])
             .uid(65534)
