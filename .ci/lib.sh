@@ -47,7 +47,9 @@ summary() {
 # and checked clean by `gxlint check`. Fails loudly if gxlint still reports anything.
 make_clean_draft() {
   local out="$1"
+  # The seeds are read-only; the copy must be writable for --fix to write it back.
   cp "$SEEDS/$CLEAN_SEED_NAME" "$out"
+  chmod u+w "$out"
   "$GXLINT" check --fix "$out" >/dev/null 2>&1 || true
   if ! "$GXLINT" check "$out" >"$out.check" 2>&1; then
     cat "$out.check" >&2
