@@ -80,6 +80,25 @@ YAML
   else
     pass "$hook: clean draft accepted"
   fi
+
+  # 3. Not reports, or left out by gxlint.toml: a README and ordinary notes that mention the
+  # annual report, and a defective draft under an excluded folder, are all committed.
+  cp "$ROOT/README.md" "$repo/README.md"
+  cp "$ROOT/tests/fixtures/not_reports/notice.md" "$repo/notice.md"
+  mkdir -p "$repo/archive"
+  cp "$work/defective.md" "$repo/archive/old-draft.md"
+  printf 'exclude = ["archive/"]\n' >"$repo/gxlint.toml"
+  (cd "$repo" && git add README.md notice.md archive gxlint.toml)
+  rc=0
+  out="$(cd "$repo" && git commit -m 'readme, notice, archived draft' 2>&1)" || rc=$?
+  printf '%s\n' "$out" | sed 's/^/    | /' | head -10
+  if ((rc != 0)); then
+    fail "$hook: README, notice and an excluded draft accepted" "commit refused"
+  elif ! grep -q 'Passed' <<<"$out"; then
+    fail "$hook: README, notice and an excluded draft accepted" "the hook did not run on them"
+  else
+    pass "$hook: README, notice and an excluded draft accepted"
+  fi
 }
 
 run_case gxlint

@@ -24,6 +24,8 @@ pub struct Settings {
     /// Per-rule severity, keyed by code.
     pub severity: HashMap<String, Severity>,
     pub data: Arc<Data>,
+    /// Which files the configuration covers (`include` / `exclude`).
+    pub files: Arc<FileFilter>,
 }
 
 static DEFAULT_DATA: LazyLock<Arc<Data>> = LazyLock::new(|| {
@@ -39,6 +41,7 @@ impl Default for Settings {
             ignore: Vec::new(),
             severity: HashMap::new(),
             data: DEFAULT_DATA.clone(),
+            files: Arc::new(FileFilter::default()),
         }
     }
 }
@@ -49,6 +52,21 @@ impl Settings {
         ParseOptions {
             year: self.year,
             format: self.format,
+        }
+    }
+
+    /// Why the file at `path` is not checked under these settings (`exclude`, or not in
+    /// `include`), or `None` when it is.
+    pub fn skip_reason(&self, path: &Path) -> Option<&'static str> {
+        self.files.skip_reason(path)
+    }
+
+    /// Whether a directory walk picks up `path` by its name: `include` when the configuration
+    /// sets it, else the `default` test (the text extensions).
+    pub fn walk_wants(&self, path: &Path, default: impl Fn(&Path) -> bool) -> bool {
+        match &self.files.include {
+            Some(_) => self.files.included(path),
+            None => default(path),
         }
     }
 
@@ -107,6 +125,8 @@ struct RawConfig {
     ignore: Option<Vec<Spanned<String>>>,
     severity: Option<BTreeMap<String, Spanned<String>>>,
     extra: Option<Spanned<RawExtra>>,
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -230,7 +250,134 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         let data = Data::build(&patterns).map_err(|m| err(Some(span), format!("[extra]：{m}")))?;
         s.data = Arc::new(data);
     }
+    let root = absolute(path)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let globs = |key: &str, list: Option<Vec<Spanned<String>>>| -> Result<_, ConfigError> {
+        let Some(list) = list else { return Ok(None) };
+        let mut b = GlobSet::new(&root);
+        for g in list {
+            b.add(g.get_ref())
+                .map_err(|m| err(Some(g.span()), format!("{key} 中的“{}”：{m}", g.get_ref())))?;
+        }
+        Ok(Some(b))
+    };
+    let include = globs("include", raw.include)?;
+    let exclude = globs("exclude", raw.exclude)?;
+    s.files = Arc::new(FileFilter {
+        include,
+        exclude: exclude.into_iter().collect(),
+    });
     Ok(s)
+}
+
+// ---------------------------------------------------------------------------------------------
+// include / exclude
+// ---------------------------------------------------------------------------------------------
+
+/// Why a file excluded by `exclude` (or `--exclude`) is not checked.
+pub const EXCLUDED: &str = "被 exclude 排除（gxlint.toml 或 --exclude）";
+/// Why a file outside `include` is not checked.
+pub const NOT_INCLUDED: &str = "不在 gxlint.toml 的 include 之中";
+
+/// Globs in `.gitignore` syntax, relative to a root folder (the configuration file's, or the
+/// working folder for `--exclude`): `README.md` matches at any depth, `docs/` a folder and all
+/// under it, `/notes.md` only at the root, `!keep.md` re-admits, `**` crosses folders.
+#[derive(Debug, Clone)]
+pub struct GlobSet {
+    root: PathBuf,
+    builder: ignore::gitignore::GitignoreBuilder,
+    matcher: ignore::gitignore::Gitignore,
+}
+
+impl GlobSet {
+    pub fn new(root: &Path) -> GlobSet {
+        let root = absolute(root);
+        GlobSet {
+            builder: ignore::gitignore::GitignoreBuilder::new(&root),
+            matcher: ignore::gitignore::Gitignore::empty(),
+            root,
+        }
+    }
+
+    /// Add one glob; the error says what is wrong with it.
+    pub fn add(&mut self, glob: &str) -> Result<(), String> {
+        if glob.trim().is_empty() {
+            return Err("空的匹配模式；删去它，或写上要匹配的文件".into());
+        }
+        self.builder
+            .add_line(None, glob)
+            .map_err(|e| format!("不是有效的匹配模式（{e}）"))?;
+        self.matcher = self
+            .builder
+            .build()
+            .map_err(|e| format!("不是有效的匹配模式（{e}）"))?;
+        Ok(())
+    }
+
+    /// Whether `path` (a file) or one of its folders up to the root matches the last glob that
+    /// speaks of it positively (a later `!glob` re-admits).
+    pub fn matches(&self, path: &Path) -> bool {
+        let abs = absolute(path);
+        let rel = match abs.strip_prefix(&self.root) {
+            Ok(r) => r.to_path_buf(),
+            // Outside the root only the globs that name a file anywhere can apply.
+            Err(_) => match abs.file_name() {
+                Some(n) => PathBuf::from(n),
+                None => return false,
+            },
+        };
+        let mut cur: &Path = &rel;
+        let mut is_dir = false;
+        loop {
+            match self.matcher.matched(cur, is_dir) {
+                ignore::Match::Ignore(_) => return true,
+                ignore::Match::Whitelist(_) => return false,
+                ignore::Match::None => {}
+            }
+            match cur.parent() {
+                Some(p) if !p.as_os_str().is_empty() => {
+                    cur = p;
+                    is_dir = true;
+                }
+                _ => return false,
+            }
+        }
+    }
+}
+
+/// The files a configuration covers.
+#[derive(Debug, Clone, Default)]
+pub struct FileFilter {
+    /// `include`: when set, only the files it matches are checked (and a directory walk picks
+    /// them up whatever their extension).
+    pub include: Option<GlobSet>,
+    /// `exclude` from gxlint.toml, then `--exclude` from the command line.
+    pub exclude: Vec<GlobSet>,
+}
+
+impl FileFilter {
+    fn included(&self, path: &Path) -> bool {
+        self.include.as_ref().is_none_or(|g| g.matches(path))
+    }
+
+    pub fn skip_reason(&self, path: &Path) -> Option<&'static str> {
+        if self.exclude.iter().any(|g| g.matches(path)) {
+            Some(EXCLUDED)
+        } else if !self.included(path) {
+            Some(NOT_INCLUDED)
+        } else {
+            None
+        }
+    }
+
+    /// This filter with `extra` excludes added (the command line's `--exclude`).
+    pub fn with_exclude(&self, extra: &GlobSet) -> FileFilter {
+        let mut f = self.clone();
+        f.exclude.push(extra.clone());
+        f
+    }
 }
 
 /// Read and parse a `gxlint.toml`.

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use rayon::prelude::*;
 
-use gxlint::config::{ConfigCache, Settings, selector_is_known};
+use gxlint::config::{ConfigCache, GlobSet, Settings, selector_is_known};
 use gxlint::diagnostic::Severity;
 use gxlint::document::{Document, Format};
 use gxlint::fix::{FixMode, WriteOptions};
@@ -78,6 +78,14 @@ pub struct CheckArgs {
     /// 每个输入（文件或标准输入）的大小上限，如 32M、512K；超过的输入报错（退出码 2）
     #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = gxlint::files::parse_size)]
     pub max_size: u64,
+
+    /// 不检查与这些模式匹配的文件（.gitignore 语法，相对当前目录，可重复）；与配置文件中的 exclude 合并，对命令行直接给出的文件同样有效
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// 使用这个配置文件（不再向上查找 gxlint.toml）；其中的 include/exclude 相对它所在的目录
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -113,6 +121,9 @@ enum Input {
     File {
         display: String,
         path: PathBuf,
+        /// Found by walking a directory (not named on the command line): picked up only when
+        /// its name is wanted (`include`, or the text extensions).
+        walked: bool,
     },
     Stdin {
         display: String,
@@ -197,13 +208,16 @@ fn collect_inputs(args: &CheckArgs) -> Result<Vec<Input>, String> {
             for entry in walker.build() {
                 match entry {
                     Ok(e) => {
+                        // Whether the file's name is wanted is decided with its settings
+                        // (`include`), once they are known.
                         let is_file = e.file_type().is_some_and(|t| t.is_file());
-                        if is_file && wanted_extension_for(e.path(), args) {
+                        if is_file {
                             let path = e.path().to_path_buf();
                             if seen.insert(path.clone()) {
                                 inputs.push(Input::File {
                                     display: path_display(&path),
                                     path,
+                                    walked: true,
                                 });
                             }
                         }
@@ -219,6 +233,7 @@ fn collect_inputs(args: &CheckArgs) -> Result<Vec<Input>, String> {
                 inputs.push(Input::File {
                     display: path_display(&p),
                     path: p,
+                    walked: false,
                 });
             }
         } else {
@@ -356,7 +371,15 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool, write: WriteOptions) ->
 }
 
 /// Apply the command line's overrides to settings from a configuration file.
-fn apply_overrides(mut s: Settings, args: &CheckArgs, format: Option<Format>) -> Settings {
+fn apply_overrides(
+    mut s: Settings,
+    args: &CheckArgs,
+    format: Option<Format>,
+    exclude: Option<&GlobSet>,
+) -> Settings {
+    if let Some(g) = exclude {
+        s.files = std::sync::Arc::new(s.files.with_exclude(g));
+    }
     if let Some(y) = args.year {
         s.year = Some(y);
     }
@@ -421,9 +444,32 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Err(e) => return usage_error(e),
     };
 
+    // --exclude: globs relative to the working directory.
+    let cli_exclude = if args.exclude.is_empty() {
+        None
+    } else {
+        let mut g = GlobSet::new(Path::new("."));
+        for glob in &args.exclude {
+            if let Err(m) = g.add(glob) {
+                return usage_error(format!("--exclude 的值“{glob}”：{m}"));
+            }
+        }
+        Some(g)
+    };
+    // --config: one configuration file for every input, instead of the nearest gxlint.toml.
+    let fixed_config = match &args.config {
+        Some(p) => match gxlint::config::load_file(p) {
+            Ok(s) => Some(s),
+            Err(e) => return usage_error(e),
+        },
+        None => None,
+    };
+
     // Settings per input: the nearest gxlint.toml walking up (cached per directory).
     let mut cache = ConfigCache::new();
     let mut jobs = Vec::with_capacity(inputs.len());
+    // --fix on standard input that is excluded: the text goes back unchanged.
+    let mut passthrough: Option<Vec<u8>> = None;
     for input in inputs {
         let base = match &input {
             Input::File { path, .. } => path.clone(),
@@ -440,14 +486,45 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 continue;
             }
         };
-        match cache.settings_for(&base) {
-            Ok((s, _)) => jobs.push(Job {
-                input,
-                settings: apply_overrides(s, &args, report_format),
-                max_size: args.max_size,
-            }),
+        let found = match &fixed_config {
+            Some(s) => Ok(s.clone()),
+            None => cache.settings_for(&base).map(|(s, _)| s),
+        };
+        let settings = match found {
+            Ok(s) => apply_overrides(s, &args, report_format, cli_exclude.as_ref()),
             Err(e) => return usage_error(e),
+        };
+        // include / exclude: a file that is not covered is not read at all.
+        let skip = match &input {
+            Input::File { path, walked, .. } => {
+                if *walked && !settings.walk_wants(path, |p| wanted_extension_for(p, &args)) {
+                    continue;
+                }
+                settings.skip_reason(path)
+            }
+            Input::Stdin { .. } => args
+                .stdin_filename
+                .as_deref()
+                .and_then(|p| settings.skip_reason(p)),
+            Input::Failed { .. } => None,
+        };
+        if let Some(why) = skip {
+            if args.verbose {
+                eprintln!("跳过 {}：{why}", input.display());
+            }
+            if let Input::Stdin { bytes, .. } = input
+                && args.fix
+                && !args.diff
+            {
+                passthrough = Some(bytes);
+            }
+            continue;
         }
+        jobs.push(Job {
+            input,
+            settings,
+            max_size: args.max_size,
+        });
     }
 
     let cross_settings: std::collections::HashMap<String, Settings> = jobs
@@ -468,6 +545,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let stdin_fix = args.fix && !diff && args.paths.iter().any(|p| p.as_os_str() == "-");
     let mut stdout = std::io::stdout().lock();
     // --diff: the diffs; --fix on stdin: the fixed text. Either goes to stdout.
+    if let Some(bytes) = &passthrough {
+        let _ = stdout.write_all(bytes);
+    }
     for c in &checked {
         if let Some(extra) = &c.extra_output {
             let _ = stdout.write_all(extra);

@@ -183,7 +183,15 @@ fn analyse(
     version: i32,
     unit: ColumnUnit,
 ) -> Analysis {
-    let diagnostics = (engine.check)(&text, settings);
+    // A file that gxlint.toml's include/exclude leaves out gets no diagnostics, as in the CLI.
+    let excluded = uri
+        .to_file_path()
+        .is_some_and(|p| settings.skip_reason(&p).is_some());
+    let diagnostics = if excluded {
+        Vec::new()
+    } else {
+        (engine.check)(&text, settings)
+    };
     let index = LineIndex::new(&text);
     let cx = convert::Ctx {
         uri,
