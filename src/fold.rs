@@ -1,7 +1,42 @@
 //! Label folding (report-format §6): NFKC (full/half width), no white space or line breaks,
 //! no quote marks. Folded text keeps a map back to source offsets so every match has an exact span.
 
+use std::sync::LazyLock;
+
 use unicode_normalization::UnicodeNormalization;
+
+/// First code point of the CJK blocks the traditional table covers (extension A, then the
+/// unified ideographs: U+3400..=U+9FFF).
+const CJK_FIRST: u32 = 0x3400;
+const CJK_LAST: u32 = 0x9FFF;
+
+/// Traditional → simplified for the CJK ideographs (rules/traditional.tsv): the simplified
+/// character for each traditional one, `0` for the others. A report written in traditional
+/// characters (`政府信息公開工作年度報告`) is matched like one in simplified characters; spans
+/// stay exact because one character folds to one character.
+static SIMPLIFIED: LazyLock<Vec<u16>> = LazyLock::new(|| {
+    let mut table = vec![0u16; (CJK_LAST - CJK_FIRST + 1) as usize];
+    for line in include_str!("../rules/traditional.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut chars = line.split('\t').map(|f| f.chars().next());
+        if let (Some(Some(t)), Some(Some(s))) = (chars.next(), chars.next()) {
+            let (t, s) = (u32::from(t), u32::from(s));
+            if (CJK_FIRST..=CJK_LAST).contains(&t) && s <= 0xFFFF {
+                table[(t - CJK_FIRST) as usize] = s as u16;
+            }
+        }
+    }
+    table
+});
+
+/// The simplified form of a CJK ideograph `u` (U+3400..=U+9FFF), if it is a traditional one.
+#[inline]
+fn simplified(u: u32) -> Option<char> {
+    let s = *SIMPLIFIED.get(u.checked_sub(CJK_FIRST)? as usize)?;
+    (s != 0).then(|| char::from_u32(u32::from(s))).flatten()
+}
 
 fn dropped(c: char) -> bool {
     c.is_whitespace()
@@ -49,9 +84,10 @@ fn classify(c: char) -> CharFold {
             CharFold::One(c)
         };
     }
-    // CJK Unified Ideographs (and extension A): no decomposition, not white space.
+    // CJK Unified Ideographs (and extension A): no decomposition, not white space; a
+    // traditional character folds to its simplified one.
     if (0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u) {
-        return CharFold::One(c);
+        return CharFold::One(simplified(u).unwrap_or(c));
     }
     // CJK punctuation (U+3001..U+3035: 、。〈〉《》【】…) is NFKC already; 「」『』 are dropped.
     if (0x3001..=0x3035).contains(&u) {
@@ -83,8 +119,9 @@ fn classify(c: char) -> CharFold {
     }
 }
 
-/// Whether the UTF-8 sequence at `bytes[i]` is a CJK ideograph (U+3400..U+4DBF, U+4E00..U+9FFF),
-/// which folds to itself: decoded straight from the bytes, the commonest case of a report.
+/// Whether the UTF-8 sequence at `bytes[i]` is a CJK ideograph (U+3400..U+4DBF, U+4E00..U+9FFF)
+/// that folds to itself (not a traditional one): decoded straight from the bytes, the commonest
+/// case of a report.
 #[inline]
 fn is_cjk_ideograph(bytes: &[u8], i: usize) -> bool {
     let (Some(&b0), Some(&b1), Some(&b2)) = (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2))
@@ -95,7 +132,7 @@ fn is_cjk_ideograph(bytes: &[u8], i: usize) -> bool {
         return false;
     }
     let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-    (0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u)
+    ((0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u)) && simplified(u).is_none()
 }
 
 /// Fold a string for comparison.
@@ -134,7 +171,7 @@ pub fn fold(s: &str) -> String {
             CharFold::Normalize => {
                 for n in std::iter::once(c).nfkc() {
                     if !dropped(n) {
-                        out.push(n);
+                        out.push(simplified(u32::from(n)).unwrap_or(n));
                     }
                 }
             }
@@ -216,7 +253,7 @@ impl Folded {
                 CharFold::Normalize => {
                     for n in std::iter::once(c).nfkc() {
                         if !dropped(n) {
-                            f.text.push(n);
+                            f.text.push(simplified(u32::from(n)).unwrap_or(n));
                         }
                     }
                 }
@@ -400,14 +437,19 @@ mod tests {
         }
     }
 
-    /// The fast paths of `classify` give exactly what per-character NFKC gives, for every char.
+    /// The fast paths of `classify` give exactly what per-character NFKC (then traditional →
+    /// simplified) gives, for every char.
     #[test]
     fn fast_paths_agree_with_nfkc() {
         let reference = |c: char| -> String {
             if dropped(c) {
                 return String::new();
             }
-            std::iter::once(c).nfkc().filter(|n| !dropped(*n)).collect()
+            std::iter::once(c)
+                .nfkc()
+                .filter(|n| !dropped(*n))
+                .map(|n| simplified(u32::from(n)).unwrap_or(n))
+                .collect()
         };
         let mut kept = 0;
         // Planes 0–3 and 14 (planes 4–13 are unassigned, 15–16 private use).
@@ -454,5 +496,17 @@ mod tests {
         }
         // The fast paths are taken for most characters.
         assert!(kept > 250_000, "{kept}");
+    }
+
+    #[test]
+    fn traditional_folds_to_simplified_with_exact_spans() {
+        let t = "𠮷政府信息公開工作年度報告　參加或舉辦";
+        assert_eq!(fold(t), "𠮷政府信息公开工作年度报告参加或举办");
+        let f = Folded::new(t, 0);
+        assert_eq!(f.text, fold(t));
+        let at = f.text.find("公开").unwrap();
+        assert_eq!(&t[f.source_span(at, at + "公开".len())], "公開");
+        // Simplified text is left as it is.
+        assert_eq!(fold("政府信息公开"), "政府信息公开");
     }
 }

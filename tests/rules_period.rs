@@ -268,11 +268,31 @@ fn gx402_period_missing() {
         "{fixed}"
     );
 
-    // No year: nothing to insert (GX404 speaks instead).
+    // No year in the title: the narrative's (`2021年，我局…`) is the report's year.
     let mut r = Report::new(2021);
     r.title = "某某局政府信息公开工作年度报告".into();
     r.opening = "本报告根据《条例》编制。".into();
-    assert_eq!(gx4(&r.render()), vec!["GX404"]);
+    let text = r.render();
+    assert_eq!(gx4(&text), vec!["GX402"]);
+    let ds = mine(&text, &Settings::default());
+    let fixed = apply(&text, only(&ds, "GX402")[0], Applicability::Safe);
+    assert!(fixed.contains("2021年1月1日"), "{fixed}");
+    // No year anywhere: the statement is still missing (no fix), and GX404 says the year is unknown.
+    let text = year_free(&text);
+    assert_eq!(gx4(&text), vec!["GX402", "GX404"]);
+    let ds = mine(&text, &Settings::default());
+    assert!(only(&ds, "GX402")[0].fixes.is_empty());
+}
+
+/// The text with every mention of a year 2018–2022 removed (`2021年，我局` → `本年，我局`).
+fn year_free(text: &str) -> String {
+    let mut t = text.to_string();
+    for y in 2018..=2022 {
+        t = t
+            .replace(&format!("{y}年"), "本年")
+            .replace(&y.to_string(), "");
+    }
+    t
 }
 
 // ---------------------------------------------------------------- GX403
@@ -302,7 +322,9 @@ fn gx403_period_malformed() {
 fn gx404_year_unknown() {
     let mut r = Report::new(2021);
     r.title = "某某局政府信息公开工作年度报告".into();
-    let text = r.render();
+    // The year is taken from the period or the narrative before GX404 is given.
+    assert!(only(&mine(&r.render(), &Settings::default()), "GX404").is_empty());
+    let text = year_free(&r.render());
     let ds = mine(&text, &Settings::default());
     let d = only(&ds, "GX404");
     assert_eq!(d.len(), 1);

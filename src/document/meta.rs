@@ -123,13 +123,74 @@ pub fn find_title(text: &str) -> Option<Title> {
 /// `find_title` with the text's `line_spans` already made.
 pub fn find_title_in(text: &str, lines: &[Span]) -> Option<Title> {
     let mut yearless: Option<Title> = None;
-    for line in nonempty_lines(text, lines).into_iter().take(TITLE_WINDOW) {
-        let f = Folded::new(&text[line.clone()], line.start);
-        if !title_like(&f.text) {
+    let nonempty = nonempty_lines(text, lines);
+    let window = &nonempty[..nonempty.len().min(TITLE_WINDOW)];
+    for (i, line) in window.iter().enumerate() {
+        let stripped = strip_markup(text, line.clone());
+        let f = Folded::new(&text[stripped.clone()], stripped.start);
+        let title = if title_like(&f.text) {
+            Title {
+                span: stripped,
+                year: None,
+                year_span: None,
+            }
+        } else if let Some(next) = window.get(i + 1)
+            && let Some(span) = wrapped_title(text, lines, line, next, &f.text)
+        {
+            // A title wrapped over two lines (PDF copies, narrow Word layouts).
+            Title {
+                span,
+                year: None,
+                year_span: None,
+            }
+        } else {
             continue;
+        };
+        let title = with_year(text, title);
+        if title.year.is_some() {
+            return Some(title);
         }
-        let mut year = None;
-        let mut year_span = None;
+        yearless.get_or_insert(title);
+    }
+    yearless
+}
+
+/// The span of a title wrapped over `line` and `next`: the first part is not a title by itself
+/// and has no sentence end, at most one blank line lies between, and together they read as one.
+fn wrapped_title(
+    text: &str,
+    lines: &[Span],
+    line: &Span,
+    next: &Span,
+    first: &str,
+) -> Option<Span> {
+    if first.is_empty() || first.contains(['。', '，', ':', '：']) || ends_as_report_title(first)
+    {
+        return None;
+    }
+    let between = lines
+        .iter()
+        .filter(|l| l.start > line.start && l.start < next.start)
+        .count();
+    if between > 1 {
+        return None;
+    }
+    let a = strip_markup(text, line.clone());
+    let b = strip_markup(text, next.clone());
+    let joined = format!("{first}{}", fold(&text[b.clone()]));
+    // The second part may read as a title by itself (`政府信息公开工作年度报告`) when the first
+    // holds the agency and the year.
+    let second = fold(&text[b.clone()]);
+    let year = |s: &str| TITLE_YEAR.is_match(s);
+    let joins = !title_like(&second) || (year(first) && !year(&second));
+    (title_like(&joined) && joins).then_some(a.start..b.end)
+}
+
+/// The title with the year it names (`2024年`, full-width digits too), found line by line.
+fn with_year(text: &str, mut title: Title) -> Title {
+    for part in line_spans(&text[title.span.clone()]) {
+        let part = title.span.start + part.start..title.span.start + part.end;
+        let f = Folded::new(&text[part.clone()], part.start);
         for c in TITLE_YEAR.captures_iter(&f.text) {
             let m = c.get(1).expect("group");
             if m.as_str().len() != 4 {
@@ -139,22 +200,13 @@ pub fn find_title_in(text: &str, lines: &[Span]) -> Option<Title> {
                 continue;
             };
             if (1990..=2100).contains(&y) {
-                year = Some(y);
-                year_span = Some(f.source_span(m.start(), m.end()));
-                break;
+                title.year = Some(y);
+                title.year_span = Some(f.source_span(m.start(), m.end()));
+                return title;
             }
         }
-        let title = Title {
-            span: strip_markup(text, line),
-            year,
-            year_span,
-        };
-        if year.is_some() {
-            return Some(title);
-        }
-        yearless.get_or_insert(title);
     }
-    yearless
+    title
 }
 
 const DEPARTMENT_SUFFIXES: &[&str] = &[
@@ -262,6 +314,8 @@ const PERIOD_KEYWORDS: &[&str] = &[
     "报告期",
     "数据期限",
     "数据时间",
+    // `本报告内容涵盖2019年1月1日至12月31日期间…`
+    "涵盖",
 ];
 
 /// How far (folded bytes) after its keyword a period's first date may start.
@@ -589,7 +643,41 @@ pub fn find_period_in(
             break;
         }
     }
+    // A statement broken by a hard line wrap (`…统计期限为2025` / `年1月1日至12月31日`): read
+    // each paragraph (lines up to a blank line) as one.
+    if period.as_ref().is_none_or(|p| p.malformed) {
+        let whole = paragraphs(text, lines)
+            .filter(|p| p.1 > 1)
+            .find_map(|(span, _)| period_in_line(&Folded::new(&text[span.clone()], span.start)));
+        if whole.as_ref().is_some_and(|p| !p.malformed) || period.is_none() {
+            period = whole;
+        }
+    }
     (period, opening_end(text, lines, sections, title))
+}
+
+/// The paragraphs of the text: runs of non-blank lines, as (span, number of lines).
+fn paragraphs<'t>(text: &'t str, lines: &'t [Span]) -> impl Iterator<Item = (Span, usize)> + 't {
+    let blank = |l: &Span| {
+        text[l.clone()]
+            .trim_matches(super::sections::is_space)
+            .is_empty()
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < lines.len() && blank(&lines[i]) {
+            i += 1;
+        }
+        let first = lines.get(i)?.start;
+        let mut n = 0;
+        let mut end = first;
+        while i < lines.len() && !blank(&lines[i]) {
+            end = lines[i].end;
+            n += 1;
+            i += 1;
+        }
+        Some((first..end, n))
+    })
 }
 
 /// End of the title's line, without trailing white space (after a closing `**`, if any).
@@ -990,4 +1078,19 @@ fn flattened_report(text: &str) -> bool {
         .expect("valid regex")
     });
     NAME.is_match(text) && HEADING.is_match(text)
+}
+
+static BODY_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^0-9])((?:19|20)\d\d)年度?,(?:我|本|全|各)"));
+static BODY_YEAR_DU: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^0-9])((?:19|20)\d\d)年度(?:政府信息公开|,|的政府信息公开)"));
+
+/// The year the narrative speaks of when the title names none: the first `2020年，我局…` (or
+/// `2020年度，本机关…`), else the first `2020年度政府信息公开…`.
+pub fn body_year(folded: &Folded) -> Option<i32> {
+    [&*BODY_YEAR, &*BODY_YEAR_DU].iter().find_map(|r| {
+        r.captures(&folded.text)
+            .and_then(|c| c.get(1))
+            .and_then(|m| m.as_str().parse().ok())
+    })
 }

@@ -35,6 +35,11 @@ pub enum YearSource {
     Title,
     /// Given by the caller (`ParseOptions::year`: gxlint.toml or `--year`).
     Config,
+    /// No year in the title: the year of the statistics period (`统计期限为2020年1月1日至…`).
+    Period,
+    /// No year in the title nor a period: the year the narrative opens with (`2020年，我局…`,
+    /// `2020年度…`).
+    Body,
     /// No year known: the newest format was assumed (GX404).
     Unknown,
 }
@@ -261,21 +266,47 @@ impl<'a> Document<'a> {
         let folded = Folded::new(text, 0);
         let line_spans = sections::line_spans(text);
         let title = meta::find_title_in(text, &line_spans);
+        let agency = meta::agency_kind(text, title.as_ref());
+        let sections = sections::find_sections_in(text, &line_spans, Format::V2021);
+        let (period, opening_end) =
+            meta::find_period_in(text, &line_spans, &sections, title.as_ref());
+        // The year: configured, else the title's, else the period's, else the narrative's.
+        let period_year = period
+            .as_ref()
+            .and_then(|p| Some((p.start?, p.end?)))
+            .filter(|(a, b)| a.year == b.year)
+            .map(|(a, _)| a.year);
         let (year, year_source) = match (options.year, title.as_ref().and_then(|t| t.year)) {
             (Some(y), _) => (Some(y), YearSource::Config),
             (None, Some(y)) => (Some(y), YearSource::Title),
-            (None, None) => (None, YearSource::Unknown),
+            (None, None) => match period_year {
+                Some(y) => (Some(y), YearSource::Period),
+                None => match meta::body_year(&folded) {
+                    Some(y) => (Some(y), YearSource::Body),
+                    None => (None, YearSource::Unknown),
+                },
+            },
         };
-        let format = options
-            .format
-            .or(year.map(Format::for_year))
-            .unwrap_or(Format::V2021);
-        let agency = meta::agency_kind(text, title.as_ref());
-        let sections = sections::find_sections_in(text, &line_spans, format);
-        let (period, opening_end) =
-            meta::find_period_in(text, &line_spans, &sections, title.as_ref());
         let publication_dates = meta::find_publication_dates_in(text, &line_spans, &folded);
-        let tables = tables::read_tables(text, &sections, format);
+        // The format: configured, else the year's; with no year, the one whose labels the
+        // tables use (a year-less 2019-format report is read as one).
+        let (format, tables) = match options.format.or(year.map(Format::for_year)) {
+            Some(f) => (f, tables::read_tables(text, &sections, f)),
+            None => {
+                let newest = tables::read_tables(text, &sections, Format::V2021);
+                let foreign = |t: &[Table]| t.iter().map(|t| t.foreign.len()).sum::<usize>();
+                if foreign(&newest) == 0 {
+                    (Format::V2021, newest)
+                } else {
+                    let older = tables::read_tables(text, &sections, Format::V2019);
+                    if foreign(&older) < foreign(&newest) {
+                        (Format::V2019, older)
+                    } else {
+                        (Format::V2021, newest)
+                    }
+                }
+            }
+        };
         Document {
             text,
             lines,

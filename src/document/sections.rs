@@ -78,10 +78,16 @@ fn numeral_value(c: char) -> Option<u8> {
         .map(|p| p as u8 + 1)
 }
 
-/// Folded and stripped of in-heading punctuation, for recognising a wording.
+/// Folded and stripped of in-heading punctuation and of a leading year (`2019年政府信息公开工作
+/// 的总体情况`), for recognising a wording.
 fn key(s: &str) -> String {
-    fold(s)
-        .chars()
+    let f = fold(s);
+    let digits = f.len() - f.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let f = match f[digits..].strip_prefix('年') {
+        Some(rest) if digits == 4 => rest.strip_prefix('度').unwrap_or(rest),
+        _ => &f,
+    };
+    f.chars()
         .filter(|c| !matches!(c, '、' | ',' | '，' | '。' | '.' | ';' | ':' | '的'))
         .collect()
 }
@@ -253,6 +259,9 @@ fn recognise(text: &str, line: Span) -> Option<Found> {
             body_start: line.end,
         });
     }
+    if let Some(f) = run_in(text, &h) {
+        return Some(f);
+    }
     // `六、其他需要报告的事项：无` — wording, then content on the same line.
     for (i, c) in wording.char_indices() {
         if matches!(c, '：' | ':' | '。') {
@@ -274,6 +283,107 @@ fn recognise(text: &str, line: Span) -> Option<Found> {
     None
 }
 
+/// A heading run into its body on the same line (`　　一、总体情况　　2023年，本局坚持…`, or
+/// `一、总体情况2023年…`): the longest start of the wording that is a section's, followed by white
+/// space or a digit, and then by body text rather than the next numbered heading (a list of the
+/// sections, `一、总体情况 二、主动公开政府信息情况 …`, is not a heading).
+fn run_in(text: &str, h: &HeadingLine) -> Option<Found> {
+    let wording = &text[h.wording.clone()];
+    let mut best = None;
+    for (i, c) in wording.char_indices().take(40) {
+        if i == 0 || !(is_space(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+            continue;
+        }
+        // `**一、总体情况**　　2023年…`: the bold ends before the body.
+        let head = wording[..i].trim_end_matches(is_space);
+        let head = head.strip_suffix("**").unwrap_or(head);
+        if head.is_empty() {
+            continue;
+        }
+        if let Some(number) = section_of_wording(head) {
+            best = Some((number, head.len(), i));
+        }
+    }
+    let (number, head_len, split) = best?;
+    let rest = wording[split..].trim_start_matches(is_space);
+    let mut chars = rest.chars();
+    let next_is_heading = chars.next().and_then(numeral_value).is_some()
+        && chars.next().is_some_and(|c| matches!(c, '、' | '.' | '．'));
+    if rest.is_empty() || next_is_heading {
+        return None;
+    }
+    let head = &wording[..head_len];
+    Some(Found {
+        number,
+        canonical: is_canonical(number, head),
+        line: h.line.clone(),
+        wording: h.wording.start..h.wording.start + head_len,
+        markup: h.markup,
+        body_start: h.wording.end - rest.len(),
+    })
+}
+
+/// Numbered headings inside a long line (a web page flattened to one line): `…。二、主动公开
+/// 政府信息情况　　…`, after a sentence end or white space, run into their body.
+fn mid_line(text: &str, line: &Span) -> Vec<Found> {
+    let s = &text[line.clone()];
+    let mut out = Vec::new();
+    if s.len() < 200 {
+        return out;
+    }
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let after_break = prev.is_some_and(|p| is_space(p) || matches!(p, '。' | '；' | ';'));
+        prev = Some(c);
+        if i == 0 || !after_break || numeral_value(c).is_none() {
+            continue;
+        }
+        let sub = line.start + i..line.end;
+        if let Some(h) = parse_heading_line(text, sub)
+            && let Some(f) = run_in(text, &h)
+        {
+            out.push(Found {
+                line: line.start + i..f.wording.end,
+                ..f
+            });
+        }
+    }
+    out
+}
+
+/// A line that is exactly a section's template wording without its numeral (`总体情况`,
+/// `**主动公开政府信息情况**`): a heading whose numbering is missing (GX104), taken only for a
+/// section that has no numbered heading.
+fn bare(text: &str, line: &Span) -> Option<Found> {
+    let s = &text[line.clone()];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let mut a = lead;
+    let mut markup = HeadingMarkup::Plain;
+    let hashes = s[a..].chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) {
+        markup = HeadingMarkup::Atx;
+        a = skip(s, a + hashes, is_space);
+    }
+    let mut b = s.trim_end_matches(is_space).len();
+    if b > a + 4 && s[a..b].starts_with("**") && s[a..b].ends_with("**") {
+        if markup == HeadingMarkup::Plain {
+            markup = HeadingMarkup::Bold;
+        }
+        a += 2;
+        b -= 2;
+    }
+    let wording = s.get(a..b)?.trim_end_matches(['：', ':']);
+    let number = (1..=6).find(|&n| is_canonical(n, wording) && !wording.is_empty())?;
+    Some(Found {
+        number,
+        canonical: false,
+        line: line.clone(),
+        wording: line.start + a..line.start + a + wording.len(),
+        markup,
+        body_start: line.end,
+    })
+}
+
 /// Find the section headings of the report, in document order.
 ///
 /// Every format gets the headings that are recognised; whether the structure is judged (GX1xx) is
@@ -284,10 +394,33 @@ pub fn find_sections(text: &str, format: Format) -> Vec<Section> {
 
 /// `find_sections` with the text's `line_spans` already made.
 pub fn find_sections_in(text: &str, lines: &[Span], _format: Format) -> Vec<Section> {
-    let found: Vec<Found> = lines
-        .iter()
-        .filter_map(|l| recognise(text, l.clone()))
-        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    let mut bare_found: Vec<Found> = Vec::new();
+    for l in lines {
+        match recognise(text, l.clone()) {
+            Some(f) => {
+                let from = f.body_start - l.start;
+                found.push(f);
+                // The rest of a flattened page may hold the next headings.
+                let rest = l.start + from..l.end;
+                found.extend(mid_line(text, &rest));
+            }
+            None => {
+                let m = mid_line(text, l);
+                if m.is_empty() {
+                    bare_found.extend(bare(text, l));
+                }
+                found.extend(m);
+            }
+        }
+    }
+    // Numeral-less headings only stand in for sections with no numbered heading.
+    for b in bare_found {
+        if !found.iter().any(|f| f.number == b.number) {
+            found.push(b);
+        }
+    }
+    found.sort_by_key(|f| f.line.start);
     let mut out = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         let end = found.get(i + 1).map(|n| n.line.start).unwrap_or(text.len());

@@ -19,7 +19,21 @@ fn check(cx: &mut Checker) {
     let mut seen = [false; 7];
     for s in &doc.sections {
         let canonical = canonical_wording(s.number);
-        if !s.canonical {
+        let numbered = parse_heading_line(doc.text, s.line.clone()).is_some();
+        if !numbered {
+            // `总体情况` on a line of its own: the wording is the template's, the numeral is missing.
+            let expected = numeral(s.number);
+            cx.report(
+                s.wording.clone(),
+                format!(
+                    "第{expected}部分标题应为“{expected}、{canonical}”，缺少编号“{expected}、”"
+                ),
+            )
+            .with_fix(Fix::safe(
+                format!("加上编号“{expected}、”"),
+                vec![Edit::insert(s.wording.start, format!("{expected}、"))],
+            ));
+        } else if !s.canonical {
             let actual = doc.slice(&s.wording);
             cx.report(
                 s.wording.clone(),

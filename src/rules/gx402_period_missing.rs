@@ -11,7 +11,16 @@ fn check(cx: &mut Checker) {
     if doc.period.is_some() || !looks_like_report(doc) {
         return;
     }
-    let Some(n) = doc.year else { return };
+    let Some(n) = doc.year else {
+        // The year is not known (GX404 says so): the statement is still missing, but no sentence
+        // can be written for it.
+        let span = doc.title.as_ref().map(|t| t.span.clone()).unwrap_or(0..0);
+        cx.report(
+            span,
+            "没有统计期限说明，应写明统计期限（本年度1月1日至12月31日）".to_string(),
+        );
+        return;
+    };
     let at = doc.opening_end.min(doc.text.len());
     let sentence = period_sentence(n);
     let eol = if doc.text.contains("\r\n") {
