@@ -356,6 +356,10 @@ fn mid_line(text: &str, line: &Span) -> Vec<Found> {
 /// section that has no numbered heading.
 fn bare(text: &str, line: &Span) -> Option<Found> {
     let s = &text[line.clone()];
+    // The longest template wording is 15 characters (45 bytes); with markup and spaces, short.
+    if s.len() > 96 || s.is_empty() {
+        return None;
+    }
     let lead = s.len() - s.trim_start_matches(is_space).len();
     let mut a = lead;
     let mut markup = HeadingMarkup::Plain;
