@@ -109,7 +109,11 @@ pub fn summary(files: &[FileResult]) -> String {
     let checked = read - skipped;
     let mut s = if e + w + i == 0 && failed > 0 {
         // Not "no problems": some files were not checked at all.
-        format!("{failed} 个文件无法读取；其余 {checked} 个文件未发现问题")
+        if checked > 0 {
+            format!("{failed} 个文件无法读取；检查了 {checked} 个文件，未发现问题")
+        } else {
+            format!("{failed} 个文件无法读取；检查了 0 个文件")
+        }
     } else if e + w + i == 0 {
         format!("未发现问题，检查了 {checked} 个文件")
     } else {
