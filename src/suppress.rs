@@ -1,5 +1,9 @@
 //! Suppression comments: `<!-- gxlint-disable GX206 -->` … `<!-- gxlint-enable GX206 -->`,
-//! `<!-- gxlint-disable-next-line GX303 -->`, `<!-- gxlint-disable-file GX405 -->`.
+//! `<!-- gxlint-disable-line GX503 -->` (the comment's own line),
+//! `<!-- gxlint-disable-next-line GX303 -->`, `<!-- gxlint-disable-file GX405 -->` — markdownlint's
+//! spellings. A comment `<!-- gxlint-… -->` with any other directive (`gxlint-disabel`,
+//! `gxlint-disable-lines`) suppresses nothing and is kept in [`Suppressions::unknown`] (GX001
+//! reports it as an error).
 //!
 //! Codes are given by code (`GX206`), name (`empty-cell`) or code prefix (`GX2`), separated by
 //! spaces or commas; no code means every rule. Each selector records whether it suppressed a
@@ -38,6 +42,8 @@ pub fn selector_names(selector: &str, code: &str, name: &str) -> bool {
 pub enum DirectiveKind {
     /// `gxlint-disable`: from the comment to the matching `gxlint-enable` (or the end of file).
     Disable,
+    /// `gxlint-disable-line`: the comment's own line.
+    Line,
     /// `gxlint-disable-next-line`: the line after the comment.
     NextLine,
     /// `gxlint-disable-file`: the whole file.
@@ -48,6 +54,7 @@ impl DirectiveKind {
     pub fn keyword(self) -> &'static str {
         match self {
             DirectiveKind::Disable => "gxlint-disable",
+            DirectiveKind::Line => "gxlint-disable-line",
             DirectiveKind::NextLine => "gxlint-disable-next-line",
             DirectiveKind::File => "gxlint-disable-file",
         }
@@ -109,15 +116,50 @@ pub struct Unused {
     pub whole_comment: bool,
 }
 
+/// A `<!-- gxlint-… -->` comment whose directive is none of [`DIRECTIVES`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownDirective {
+    /// The directive as written, `gxlint-disabel`.
+    pub keyword: String,
+    /// The directive's span (from `gxlint-` to its end).
+    pub span: Span,
+    /// The whole comment.
+    pub comment: Span,
+    /// The known directive it is most likely a misspelling of.
+    pub suggestion: Option<&'static str>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Suppressions {
     pub directives: Vec<Directive>,
+    /// Comments `<!-- gxlint-… -->` with an unknown directive: they suppress nothing.
+    pub unknown: Vec<UnknownDirective>,
 }
 
+/// The directives a comment may give, as written after `<!--`.
+pub const DIRECTIVES: &[&str] = &[
+    "gxlint-disable",
+    "gxlint-enable",
+    "gxlint-disable-line",
+    "gxlint-disable-next-line",
+    "gxlint-disable-file",
+];
+
+/// `<!-- gxlint-WORD args -->` on one line: the directive runs to the first space (or `-->`).
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--[ \t]*gxlint-(disable-next-line|disable-file|disable|enable)\b([^\r\n]*?)-->")
-        .expect("valid regex")
+    Regex::new(r"<!--[ \t]*(gxlint-[^\s>]*?)((?:[ \t\u{3000}][^\r\n]*?)?)-->").expect("valid regex")
 });
+
+/// The known directive closest to a misspelt one (at most two edits away).
+fn suggest(keyword: &str) -> Option<&'static str> {
+    let k = keyword.to_ascii_lowercase();
+    DIRECTIVES
+        .iter()
+        .map(|d| (strsim::damerau_levenshtein(&k, d), *d))
+        .filter(|(n, _)| *n <= 2)
+        .min_by_key(|(n, _)| *n)
+        .map(|(_, d)| d)
+}
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^\s,，、]+").expect("valid regex"));
 
@@ -148,6 +190,7 @@ impl Suppressions {
     /// matching an `enable` to its `disable` when one names the rule by code, the other by name).
     pub fn parse(text: &str, lines: &LineIndex, code_of: CodeOf) -> Suppressions {
         let mut directives: Vec<Directive> = Vec::new();
+        let mut unknown = Vec::new();
         // Indices of open `Disable` directives.
         let mut open: Vec<usize> = Vec::new();
         for caps in COMMENT.captures_iter(text) {
@@ -157,10 +200,11 @@ impl Suppressions {
             };
             let selectors = selectors_of(args.as_str(), args.start());
             let kind = match kw.as_str() {
-                "disable" => DirectiveKind::Disable,
-                "disable-next-line" => DirectiveKind::NextLine,
-                "disable-file" => DirectiveKind::File,
-                _ => {
+                "gxlint-disable" => DirectiveKind::Disable,
+                "gxlint-disable-line" => DirectiveKind::Line,
+                "gxlint-disable-next-line" => DirectiveKind::NextLine,
+                "gxlint-disable-file" => DirectiveKind::File,
+                "gxlint-enable" => {
                     // enable: close the open selectors it names (all of them when bare).
                     for &i in &open {
                         let d = &mut directives[i];
@@ -182,6 +226,15 @@ impl Suppressions {
                     open.retain(|&i| directives[i].ends.contains(&usize::MAX));
                     continue;
                 }
+                other => {
+                    unknown.push(UnknownDirective {
+                        keyword: other.to_string(),
+                        span: kw.start()..kw.end(),
+                        comment: whole.start()..whole.end(),
+                        suggestion: suggest(other),
+                    });
+                    continue;
+                }
             };
             let n = selectors.len().max(1);
             if kind == DirectiveKind::Disable {
@@ -196,7 +249,10 @@ impl Suppressions {
                 used: (0..n).map(|_| AtomicBool::new(false)).collect(),
             });
         }
-        Suppressions { directives }
+        Suppressions {
+            directives,
+            unknown,
+        }
     }
 
     /// Whether `diag` is suppressed; records the use of the comment that suppressed it.
@@ -209,6 +265,7 @@ impl Suppressions {
             // Whether slot `k` (a selector, or the whole comment) covers the diagnostic's place.
             let covers = |k: usize| match d.kind {
                 DirectiveKind::File => true,
+                DirectiveKind::Line => line == d.line,
                 DirectiveKind::NextLine => line == d.line + 1,
                 DirectiveKind::Disable => {
                     start >= d.span.end && d.ends.get(k).is_some_and(|&e| start < e)

@@ -99,7 +99,7 @@ fn oversized_file_and_stdin_are_errors() {
     let out = String::from_utf8_lossy(&o.stdout);
     // ok.md is read but is not a report: skipped, not checked.
     assert!(
-        out.contains("检查了 0 个文件，跳过 1 个非年报文件，1 个文件无法读取"),
+        out.contains("1 个文件无法读取；检查了 0 个文件，跳过 1 个非年报文件"),
         "{out}"
     );
 

@@ -102,7 +102,7 @@ fn usage_survives_clone_and_resets() {
 
 #[test]
 fn not_a_directive() {
-    let t = "<!-- 这里说明 gxlint 的用法 -->\n<!-- gxlint-disabled GX206 -->\n`gxlint-disable`\n";
+    let t = "<!-- 这里说明 gxlint 的用法 -->\n<!-- gxlint-disabled GX206 -->\n`gxlint-disable`\n<!-- 说明 gxlint-disable -->\n";
     let li = LineIndex::new(t);
     assert!(
         Suppressions::parse(t, &li, gxlint::rules::code_of)
@@ -197,4 +197,114 @@ fn gx001_ignores_comments_about_rules_that_did_not_run() {
     };
     assert!(gxlint::check(&t, &s).diagnostics.is_empty());
     assert_eq!(codes(&t, &Settings::default()), ["GX001"]);
+}
+
+/// (code, severity, line number counted from 1, text at the span) of each diagnostic.
+fn found(t: &str) -> Vec<(&'static str, Severity, usize, String)> {
+    let li = LineIndex::new(t);
+    gxlint::check(t, &Settings::default())
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.severity,
+                li.line_of(d.span.start) + 1,
+                t[d.span.clone()].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn line_no(t: &str, needle: &str) -> usize {
+    t[..t.find(needle).expect(needle)].matches('\n').count() + 1
+}
+
+/// Regression: `disable-line` was read as a block `disable` of the rules `-line` and `GX503`,
+/// which hid GX503 to the end of the file.
+#[test]
+fn disable_line_covers_only_the_comments_own_line() {
+    let t = format!("{CLEAN}打印本页 <!-- gxlint-disable-line GX503 -->\n打印本页\n");
+    let li = LineIndex::new(&t);
+    let s = Suppressions::parse(&t, &li, gxlint::rules::code_of);
+    assert_eq!(s.directives.len(), 1);
+    assert_eq!(s.directives[0].kind, DirectiveKind::Line);
+    assert_eq!(s.directives[0].kind.keyword(), "gxlint-disable-line");
+    assert_eq!(s.directives[0].selectors.len(), 1);
+    assert!(s.unknown.is_empty());
+    let got = found(&t);
+    assert_eq!(
+        got,
+        [(
+            "GX503",
+            Severity::Warning,
+            line_no(&t, "打印本页 <!--") + 1,
+            "打印本页".to_string()
+        )],
+        "only the line after the comment's line is reported"
+    );
+    // On its own line the comment covers nothing: GX001, and both residues are reported.
+    let t = format!("{CLEAN}<!-- gxlint-disable-line GX503 -->\n打印本页\n");
+    let got: Vec<_> = found(&t).into_iter().map(|f| f.0).collect();
+    assert_eq!(got, ["GX001", "GX503"]);
+}
+
+#[test]
+fn disable_next_line_still_works_next_to_disable_line() {
+    let t = format!(
+        "{CLEAN}<!-- gxlint-disable-next-line web-residue -->\n打印本页\n打印本页<!--gxlint-disable-line GX5-->\n打印本页\n"
+    );
+    let got = found(&t);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "GX503");
+    assert_eq!(got[0].2, t.lines().count());
+}
+
+#[test]
+fn unknown_directive_is_an_error_and_suppresses_nothing() {
+    for (kw, suggestion) in [
+        ("gxlint-disabel", Some("gxlint-disable")),
+        ("gxlint-disable-lines", Some("gxlint-disable-line")),
+        ("gxlint-disabled", Some("gxlint-disable")),
+        ("gxlint-ignore", None),
+        ("gxlint-disable:GX503", None),
+    ] {
+        let t = format!("{CLEAN}<!-- {kw} GX503 -->\n打印本页\n<!-- {kw} -->\n");
+        let li = LineIndex::new(&t);
+        let s = Suppressions::parse(&t, &li, gxlint::rules::code_of);
+        assert!(s.directives.is_empty(), "{kw}");
+        assert_eq!(s.unknown.len(), 2, "{kw}");
+        assert_eq!(s.unknown[0].keyword, kw);
+        assert_eq!(s.unknown[0].suggestion, suggestion, "{kw}");
+        let a = gxlint::check(&t, &Settings::default());
+        let got: Vec<_> = a
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.severity, &t[d.span.clone()]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("GX001", Severity::Error, kw),
+                ("GX503", Severity::Warning, "打印本页"),
+                ("GX001", Severity::Error, kw),
+            ],
+            "{kw}"
+        );
+        let d = &a.diagnostics[0];
+        assert!(d.message.contains("未知的禁用指令"), "{}", d.message);
+        match suggestion {
+            Some(s) => {
+                assert!(d.message.contains(s), "{}", d.message);
+                assert_eq!(d.fixes.len(), 1);
+                assert_eq!(
+                    d.fixes[0].applicability,
+                    gxlint::diagnostic::Applicability::Unsafe
+                );
+                let fixed = gxlint::fix::apply_edits(&t, &d.fixes[0].edits).expect("applies");
+                assert!(fixed.contains(&format!("<!-- {s} GX503 -->")));
+            }
+            None => assert!(d.fixes.is_empty()),
+        }
+    }
 }

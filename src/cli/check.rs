@@ -5,8 +5,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use clap::{ArgAction, Args, ValueEnum};
+use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
 use rayon::prelude::*;
 
 use gxlint::config::{ConfigCache, GlobSet, Settings, selector_is_known};
@@ -23,9 +23,41 @@ pub struct CheckArgs {
     /// 要检查的文件或目录（目录下递归查找 *.md、*.markdown、*.txt，遵循 .gitignore）；`-` 表示标准输入。缺省为当前目录
     pub paths: Vec<PathBuf>,
 
-    /// 输出格式（human、json、sarif、github），或报告格式版本（2021、2019、pre-2019）；两者都要时写两次
+    /// 输出格式（缺省 full）
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub output_format: Option<OutputFormat>,
+
+    /// 同 --output-format（旧写法）；也仍接受报告格式版本 2021、2019、pre-2019（请改用 --report-format）
     #[arg(long = "format", value_name = "FORMAT")]
     pub formats: Vec<String>,
+
+    /// 报告格式版本：2021、2019 或 pre-2019（覆盖按报告年度推断的版本和配置文件）
+    #[arg(long, value_name = "VERSION", value_parser = parse_report_format)]
+    pub report_format: Option<Format>,
+
+    /// 按规则统计问题数量和其中可自动修复的数量，代替逐条列出（与 full、concise 或 json 一起使用）
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// 按文件和规则列出修复了哪些问题（与 --fix、--diff 一起使用），不修复时列出可自动修复的问题
+    #[arg(long)]
+    pub show_fixes: bool,
+
+    /// 把报告写入这个文件而不是标准输出（先写临时文件再改名，不会留下写了一半的文件）
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+
+    /// 安静：-q 只列出问题，不输出汇总行和修复计数；-qq 什么也不输出（看退出码；--output-file 仍写入）
+    #[arg(short, long, action = ArgAction::Count)]
+    pub quiet: u8,
+
+    /// 何时使用颜色：auto（输出到终端且未设置 NO_COLOR 时）、always、never
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+
+    /// 发现问题时退出码也为 0（无法读取或写回文件时仍为 2）
+    #[arg(long)]
+    pub exit_zero: bool,
 
     /// 达到这一级别的诊断使退出码为 1
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
@@ -107,12 +139,64 @@ impl FailOn {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Output {
-    Human,
+/// `--output-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// 带原文片段和修复提示的完整输出（缺省；旧名 human、text）
+    #[value(alias = "human", alias = "text")]
+    Full,
+    /// 每个问题一行：路径:行:列: 代码 说明
+    Concise,
+    /// 稳定的 JSON 格式（见 README）
     Json,
+    /// SARIF 2.1.0
     Sarif,
+    /// GitHub Actions 注释
     Github,
+    /// GitLab 代码质量报告（Code Quality）
+    Gitlab,
+    /// JUnit XML
+    Junit,
+    /// reviewdog 的 rdjson
+    Rdjson,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// 输出到终端且未设置 NO_COLOR 时使用颜色
+    Auto,
+    /// 总是使用颜色
+    Always,
+    /// 不使用颜色
+    Never,
+}
+
+fn parse_report_format(s: &str) -> Result<Format, String> {
+    Format::parse(&s.to_ascii_lowercase())
+        .ok_or_else(|| format!("“{s}”不是报告格式版本：应为 2021、2019 或 pre-2019"))
+}
+
+/// Whether output to a stream is coloured: `--color`, then `NO_COLOR`, `TERM=dumb` and
+/// whether the stream is a terminal.
+fn use_color(choice: ColorArg, terminal: bool) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            terminal
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+        }
+    }
+}
+
+fn buffer(color: bool) -> Buffer {
+    if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    }
 }
 
 /// One thing to check.
@@ -258,9 +342,38 @@ struct Checked {
     extra_output: Option<Vec<u8>>,
     /// A write failed (exit status 2) — already in `result.outcome` when the file is lost.
     io_error: bool,
+    /// `--show-fixes` with `--fix`/`--diff`: per rule, how many findings the fixes removed.
+    fixed: Vec<RuleFixed>,
 }
 
-fn check_one(job: Job, fix: Option<FixMode>, diff: bool, write: WriteOptions) -> Checked {
+/// (code, name, count).
+type RuleFixed = (&'static str, &'static str, usize);
+
+/// Per rule, how many more findings `before` has than `after`.
+fn fixed_counts(
+    before: &[gxlint::diagnostic::Diagnostic],
+    after: &[gxlint::diagnostic::Diagnostic],
+) -> Vec<RuleFixed> {
+    let mut m: std::collections::BTreeMap<&'static str, (&'static str, isize)> = Default::default();
+    for d in before {
+        m.entry(d.code).or_insert((d.name, 0)).1 += 1;
+    }
+    for d in after {
+        m.entry(d.code).or_insert((d.name, 0)).1 -= 1;
+    }
+    m.into_iter()
+        .filter(|(_, (_, n))| *n > 0)
+        .map(|(c, (name, n))| (c, name, n.unsigned_abs()))
+        .collect()
+}
+
+fn check_one(
+    job: Job,
+    fix: Option<FixMode>,
+    diff: bool,
+    write: WriteOptions,
+    show_fixes: bool,
+) -> Checked {
     let display = job.input.display().to_string();
     let fail = |message: String| Checked {
         result: FileResult {
@@ -273,6 +386,7 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool, write: WriteOptions) ->
         },
         extra_output: None,
         io_error: true,
+        fixed: Vec::new(),
     };
     let (path, bytes, is_stdin) = match job.input {
         Input::Failed { message, .. } => return fail(message),
@@ -312,8 +426,10 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool, write: WriteOptions) ->
             },
             extra_output: None,
             io_error: false,
+            fixed: Vec::new(),
         };
     };
+    let before = show_fixes.then(|| gxlint::check(&text, &job.settings).diagnostics);
     let outcome = gxlint::fix::fix_text(&text, &job.settings, mode);
     let doc = Document::parse(&outcome.text, &job.settings.parse_options());
     let analysis = gxlint::Analysis::of(&doc, outcome.remaining);
@@ -354,8 +470,12 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool, write: WriteOptions) ->
             },
             extra_output,
             io_error: true,
+            fixed: Vec::new(),
         };
     }
+    let fixed = before
+        .map(|b| fixed_counts(&b, &analysis.diagnostics))
+        .unwrap_or_default();
     Checked {
         result: FileResult {
             path: display,
@@ -367,6 +487,7 @@ fn check_one(job: Job, fix: Option<FixMode>, diff: bool, write: WriteOptions) ->
         },
         extra_output,
         io_error: false,
+        fixed,
     }
 }
 
@@ -395,25 +516,45 @@ fn apply_overrides(
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
-    // --format: output formats and report format versions share the flag (disjoint values).
-    let mut output = Output::Human;
-    let mut report_format = None;
+    // --format (the old flag): an output format, or a report format version (disjoint values).
+    let mut output = args.output_format;
+    let mut report_format = args.report_format;
     for f in &args.formats {
-        match f.to_ascii_lowercase().as_str() {
-            "human" | "text" => output = Output::Human,
-            "json" => output = Output::Json,
-            "sarif" => output = Output::Sarif,
-            "github" => output = Output::Github,
-            other => match Format::parse(other) {
-                Some(v) => report_format = Some(v),
-                None => {
-                    return usage_error(format!(
-                        "--format 的值“{f}”无效：应为 human、json、sarif、github（输出格式）\
-                         或 2021、2019、pre-2019（报告格式版本）"
-                    ));
-                }
-            },
+        if let Ok(o) = OutputFormat::from_str(f, true) {
+            if output.is_some_and(|x| x != o) {
+                return usage_error(format!(
+                    "--format {f} 与 --output-format 或另一个 --format 矛盾：只能选一种输出格式"
+                ));
+            }
+            output = Some(o);
+        } else if let Some(v) = Format::parse(&f.to_ascii_lowercase()) {
+            if report_format.is_some_and(|x| x != v) {
+                return usage_error(format!(
+                    "--format {f} 与 --report-format 或另一个 --format 矛盾：只能选一个报告格式版本"
+                ));
+            }
+            report_format = Some(v);
+        } else {
+            return usage_error(format!(
+                "--format 的值“{f}”无效：应为 full、concise、json、sarif、github、gitlab、junit、rdjson\
+                 （输出格式）或 2021、2019、pre-2019（报告格式版本，请改用 --report-format）"
+            ));
         }
+    }
+    let output = output.unwrap_or(OutputFormat::Full);
+    if args.statistics
+        && !matches!(
+            output,
+            OutputFormat::Full | OutputFormat::Concise | OutputFormat::Json
+        )
+    {
+        return usage_error("--statistics 只能与输出格式 full、concise 或 json 一起使用");
+    }
+    if args.show_fixes && !matches!(output, OutputFormat::Full | OutputFormat::Concise) {
+        return usage_error("--show-fixes 只能与输出格式 full 或 concise 一起使用");
+    }
+    if args.diff && (args.statistics || args.output_file.is_some()) {
+        return usage_error("--diff 只打印改动，不能与 --statistics 或 --output-file 一起使用");
     }
     for sel in args.select.iter().chain(&args.ignore) {
         if !selector_is_known(sel.trim()) {
@@ -537,7 +678,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     let mut checked: Vec<Checked> = jobs
         .into_par_iter()
-        .map(|job| check_one(job, fix_mode, diff, write))
+        .map(|job| check_one(job, fix_mode, diff, write, args.show_fixes))
         .collect();
     checked.sort_by(|a, b| a.result.path.cmp(&b.result.path));
 
@@ -555,12 +696,29 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
     let _ = stdout.flush();
     drop(stdout);
-    let mut results: Vec<FileResult> = checked.into_iter().map(|c| c.result).collect();
+    let mut fixed: Vec<(String, Vec<RuleFixed>)> = Vec::new();
+    let mut results: Vec<FileResult> = Vec::with_capacity(checked.len());
+    for c in checked {
+        if !c.fixed.is_empty() {
+            fixed.push((c.result.path.clone(), c.fixed));
+        }
+        results.push(c.result);
+    }
     // Several years of one agency: the cross-year checks (GX701).
     gxlint::review::cross::add_to_results(&mut results, |p| cross_settings.get(p));
+    let quiet = args.quiet;
+    // The fix enumeration (--show-fixes): what the fixes removed, or what --fix could fix.
+    let fixes_note = args.show_fixes.then(|| {
+        if fix_mode.is_some() {
+            show_fixes_text(&fixed, diff)
+        } else {
+            show_fixes_text(&fixable(&results), false).replace("已修复", "可用 --fix 自动修复")
+        }
+    });
+    let mut io_error = io_error;
     // With --diff only the diff is printed; with --fix on stdin the report goes to stderr.
     if !diff {
-        if args.verbose {
+        if args.verbose && quiet < 2 {
             for f in &results {
                 if let Ok(gxlint::Analysis {
                     skipped: Some(why), ..
@@ -570,14 +728,49 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 }
             }
         }
-        emit_report(&results, output, stdin_fix);
-    } else {
-        let mut err = stderr_stream();
+        let opts = ReportOptions {
+            output,
+            statistics: args.statistics,
+            summary: quiet == 0,
+            fixes_note: fixes_note.as_deref(),
+        };
+        if quiet < 2 && shows_errors_apart(output) {
+            let mut err = stderr_stream(args.color);
+            let _ = render::terminal::render_errors(&results, &mut err);
+        }
+        if let Some(path) = &args.output_file {
+            let mut buf = buffer(false);
+            let _ = write_report(&results, &opts, &mut buf);
+            if let Err(e) = write_file_atomic(path, buf.as_slice()) {
+                eprintln!("错误：无法写入 {}：{e}", path_display(path));
+                io_error = true;
+            }
+        } else if quiet < 2 {
+            let terminal = if stdin_fix {
+                std::io::stderr().is_terminal()
+            } else {
+                std::io::stdout().is_terminal()
+            };
+            let mut buf = buffer(use_color(args.color, terminal));
+            let _ = write_report(&results, &opts, &mut buf);
+            if stdin_fix {
+                let _ = std::io::stderr().lock().write_all(buf.as_slice());
+            } else {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(buf.as_slice());
+                let _ = out.flush();
+            }
+        }
+    } else if quiet < 2 {
+        let mut err = stderr_stream(args.color);
         let _ = render::terminal::render_errors(&results, &mut err);
+        if let Some(note) = &fixes_note {
+            eprint!("{note}");
+        }
     }
     if let Some(mode) = fix_mode {
         let n: usize = results.iter().filter_map(|r| r.fixes_applied).sum();
-        if output == Output::Human {
+        if matches!(output, OutputFormat::Full | OutputFormat::Concise) && quiet == 0 {
             let unsafe_note = if mode == FixMode::Unsafe {
                 "（含不安全修复）"
             } else {
@@ -598,45 +791,131 @@ pub fn run(args: CheckArgs) -> ExitCode {
         .iter()
         .flat_map(|r| r.diagnostics())
         .any(|d| args.fail_on.fails(d.severity));
-    if failing {
+    if failing && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-fn color_choice(terminal: bool) -> ColorChoice {
-    if terminal && std::env::var_os("NO_COLOR").is_none() {
-        ColorChoice::Auto
+/// Whether read errors are printed on stderr apart from the report (the formats that have no
+/// place for them, and the human ones).
+fn shows_errors_apart(output: OutputFormat) -> bool {
+    !matches!(
+        output,
+        OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Github | OutputFormat::Junit
+    )
+}
+
+/// Per file, per rule, the findings a safe fix can fix (`--show-fixes` without `--fix`).
+fn fixable(results: &[FileResult]) -> Vec<(String, Vec<RuleFixed>)> {
+    results
+        .iter()
+        .filter_map(|f| {
+            let rows: Vec<RuleFixed> = render::statistics::counts(std::slice::from_ref(f))
+                .into_iter()
+                .filter(|r| r.fixable > 0)
+                .map(|r| (r.code, r.name, r.fixable))
+                .collect();
+            (!rows.is_empty()).then(|| (f.path.clone(), rows))
+        })
+        .collect()
+}
+
+/// `已修复 3 个问题：` then `  path：2 × GX503 web-residue` lines.
+fn show_fixes_text(fixed: &[(String, Vec<RuleFixed>)], diff: bool) -> String {
+    let total: usize = fixed.iter().flat_map(|(_, r)| r).map(|r| r.2).sum();
+    let verb = if diff { "可修复" } else { "已修复" };
+    if total == 0 {
+        return format!("{verb} 0 个问题\n");
+    }
+    let mut s = format!("{verb} {total} 个问题：\n");
+    for (path, rows) in fixed {
+        s.push_str(&format!("  {path}：\n"));
+        for (code, name, n) in rows {
+            s.push_str(&format!("    {n} × {code} {name}\n"));
+        }
+    }
+    s
+}
+
+struct ReportOptions<'a> {
+    output: OutputFormat,
+    statistics: bool,
+    /// The summary line (not with `-q`).
+    summary: bool,
+    fixes_note: Option<&'a str>,
+}
+
+/// The report in the chosen format.
+fn write_report(
+    results: &[FileResult],
+    opts: &ReportOptions,
+    out: &mut dyn WriteColor,
+) -> std::io::Result<()> {
+    let text = match (opts.output, opts.statistics) {
+        (OutputFormat::Json, true) => render::statistics::render_json(results),
+        (_, true) => {
+            out.write_all(render::statistics::render_text(results).as_bytes())?;
+            if opts.summary {
+                writeln!(out, "{}", render::terminal::summary(results))?;
+            }
+            if let Some(note) = opts.fixes_note {
+                out.write_all(note.as_bytes())?;
+            }
+            return Ok(());
+        }
+        (OutputFormat::Full | OutputFormat::Concise, false) => {
+            if opts.output == OutputFormat::Full {
+                render::terminal::render_diagnostics(results, out)?;
+            } else {
+                render::concise::render(results, out)?;
+            }
+            if opts.summary {
+                writeln!(out, "{}", render::terminal::summary(results))?;
+            }
+            if let Some(note) = opts.fixes_note {
+                out.write_all(note.as_bytes())?;
+            }
+            return Ok(());
+        }
+        (OutputFormat::Json, false) => render::json::render(results),
+        (OutputFormat::Sarif, _) => render::sarif::render(results),
+        (OutputFormat::Github, _) => render::github::render(results),
+        (OutputFormat::Gitlab, _) => render::gitlab::render(results),
+        (OutputFormat::Junit, _) => render::junit::render(results),
+        (OutputFormat::Rdjson, _) => render::rdjson::render(results),
+    };
+    out.write_all(text.as_bytes())
+}
+
+/// Write `bytes` to `path` through a temporary file in the same directory, renamed over it:
+/// a reader never sees half a report. An existing file keeps its permissions.
+fn write_file_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0o644);
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn stderr_stream(choice: ColorArg) -> StandardStream {
+    let color = if use_color(choice, std::io::stderr().is_terminal()) {
+        ColorChoice::Always
     } else {
         ColorChoice::Never
-    }
-}
-
-fn stderr_stream() -> StandardStream {
-    StandardStream::stderr(color_choice(std::io::stderr().is_terminal()))
-}
-
-fn emit_report(results: &[FileResult], output: Output, to_stderr: bool) {
-    let text = match output {
-        Output::Human => {
-            let mut err = stderr_stream();
-            let _ = render::terminal::render_errors(results, &mut err);
-            let mut out = if to_stderr {
-                stderr_stream()
-            } else {
-                StandardStream::stdout(color_choice(std::io::stdout().is_terminal()))
-            };
-            let _ = render::terminal::render(results, &mut out);
-            return;
-        }
-        Output::Json => render::json::render(results),
-        Output::Sarif => render::sarif::render(results),
-        Output::Github => render::github::render(results),
     };
-    if to_stderr {
-        let _ = std::io::stderr().lock().write_all(text.as_bytes());
-    } else {
-        let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    }
+    StandardStream::stderr(color)
 }

@@ -1,12 +1,18 @@
-//! Renderers of diagnostics: terminal (codespan-reporting), JSON, SARIF, GitHub annotations.
+//! Renderers of diagnostics: terminal (codespan-reporting), concise lines, JSON, SARIF, GitHub
+//! annotations, GitLab Code Quality, JUnit XML, reviewdog's rdjson; `--statistics` counts.
 //!
 //! Every renderer takes the checked files as [`FileResult`]s, in the order they are to be shown
 //! (the CLI sorts them by path). Lines and columns are 1-based, columns counted in characters
 //! (Unicode scalar values); a UTF-8 BOM at the start of a file is not counted as a column.
 
+pub mod concise;
 pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod junit;
+pub mod rdjson;
 pub mod sarif;
+pub mod statistics;
 pub mod terminal;
 
 use crate::Analysis;
@@ -80,6 +86,16 @@ impl<'a> Positions<'a> {
         let (line, mut col) = self.index.position(self.text, offset, ColumnUnit::Char);
         if self.bom && line == 0 && col > 0 {
             col -= 1;
+        }
+        (line + 1, col + 1)
+    }
+
+    /// 1-based (line, column) of a byte offset; column in UTF-8 bytes (rdjson), a BOM not
+    /// counted.
+    pub fn at_byte(&self, offset: usize) -> (usize, usize) {
+        let (line, mut col) = self.index.position(self.text, offset, ColumnUnit::Utf8);
+        if self.bom && line == 0 && col >= 3 {
+            col -= 3;
         }
         (line + 1, col + 1)
     }

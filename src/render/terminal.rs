@@ -57,6 +57,12 @@ fn to_codespan(d: &Diagnostic, text: &str, place: Option<String>) -> CsDiagnosti
 
 /// Diagnostics of every readable file, then a summary line.
 pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result<()> {
+    render_diagnostics(files, out)?;
+    writeln!(out, "{}", summary(files))
+}
+
+/// Diagnostics of every readable file, without the summary line (`--quiet`).
+pub fn render_diagnostics(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result<()> {
     let config = Config::default();
     for f in files {
         if f.outcome.is_err() {
@@ -75,7 +81,7 @@ pub fn render(files: &[FileResult], out: &mut dyn WriteColor) -> std::io::Result
                 .map_err(std::io::Error::other)?;
         }
     }
-    writeln!(out, "{}", summary(files))
+    Ok(())
 }
 
 /// Read errors, one line each.
@@ -101,7 +107,14 @@ pub fn summary(files: &[FileResult]) -> String {
         .filter(|f| f.outcome.as_ref().is_ok_and(|a| a.skipped.is_some()))
         .count();
     let checked = read - skipped;
-    let mut s = if e + w + i == 0 {
+    let mut s = if e + w + i == 0 && failed > 0 {
+        // Not "no problems": some files were not checked at all.
+        if checked > 0 {
+            format!("{failed} 个文件无法读取；检查了 {checked} 个文件，未发现问题")
+        } else {
+            format!("{failed} 个文件无法读取；检查了 0 个文件")
+        }
+    } else if e + w + i == 0 {
         format!("未发现问题，检查了 {checked} 个文件")
     } else {
         format!(
@@ -112,7 +125,7 @@ pub fn summary(files: &[FileResult]) -> String {
     if skipped > 0 {
         s.push_str(&format!("，跳过 {skipped} 个非年报文件"));
     }
-    if failed > 0 {
+    if failed > 0 && e + w + i > 0 {
         s.push_str(&format!("，{failed} 个文件无法读取"));
     }
     let unwritten = files.iter().filter(|f| f.write_error.is_some()).count();

@@ -1,5 +1,9 @@
 //! GX001 unused-suppression: 禁用注释没有抑制任何诊断.
 //!
+//! Also reports, at error level, a `<!-- gxlint-… -->` comment whose directive is unknown
+//! (`gxlint-disabel`, `gxlint-disable-lines`): it suppresses nothing, which the author did not
+//! mean (its codes are not reported again).
+//!
 //! Runs after every other rule and after suppression (see `gxlint::lint`): it reads the usage
 //! that `Suppressions::suppresses` recorded. A selector naming only rules that are not enabled
 //! under the current settings is not reported (they never had the chance to fire).
@@ -16,6 +20,24 @@ declare_rule!(
 
 fn check(cx: &mut Checker) {
     let doc = cx.doc;
+    for u in &cx.context.suppressions.unknown {
+        let known = crate::suppress::DIRECTIVES.join("、");
+        let kw = &u.keyword;
+        let message = match u.suggestion {
+            Some(s) => format!(
+                "未知的禁用指令“{kw}”（是不是 {s}？），这条注释不抑制任何诊断；可用的指令：{known}"
+            ),
+            None => format!("未知的禁用指令“{kw}”，这条注释不抑制任何诊断；可用的指令：{known}"),
+        };
+        let d = cx.report(u.span.clone(), message);
+        d.severity = Severity::Error;
+        if let Some(s) = u.suggestion {
+            d.with_fix(Fix::unsafe_(
+                format!("改为 {s}"),
+                vec![Edit::replace(u.span.clone(), s)],
+            ));
+        }
+    }
     for u in cx.context.suppressions.unused() {
         let kw = u.kind.keyword();
         let message = match &u.selector {
