@@ -161,3 +161,24 @@ fn amounts_with_units_are_numbers() {
         assert_eq!(fee.values[0].value, CellValue::Number(v), "{f}");
     }
 }
+
+#[test]
+fn group_label_split_over_two_rows() {
+    for f in [
+        "split_group.md",
+        "split_group_pipe.txt",
+        "split_group_cell.txt",
+    ] {
+        assert_clean_read(f);
+        let text = read(f);
+        let doc = Document::parse(&text, &Settings::default().parse_options());
+        let r4 = doc.table(TableKind::Requests).unwrap().row("r4").unwrap();
+        let at = text.find("无\n").or_else(|| text.find("无 |")).unwrap();
+        assert_eq!(
+            r4.label.end,
+            at + "无".len(),
+            "{f}: label ends with its first part"
+        );
+        assert_one_finding_at_planted_cell(f);
+    }
+}

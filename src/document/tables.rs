@@ -491,6 +491,42 @@ impl Tok {
     }
 }
 
+/// A row label split over two table rows, as PDF copies have it (`| | （四）无 | 1.本机关… |` then
+/// `| | 法提供 | 2.没有… |`): a text cell that is no label, joined with the next text cell (in the
+/// next physical row, or nearby in cell per line), that makes a whole row label, is that label;
+/// the second part is a fragment.
+fn join_split_labels(cells: &[RawCell], folds: &[LabelFold], toks: &mut [Tok], lex: &Lexicon) {
+    for i in 0..toks.len() {
+        if !matches!(toks[i], Tok::Text) || folds[i].text.chars().count() > 20 {
+            continue;
+        }
+        let j = match cells[i].row {
+            Some(row) => (i + 1..toks.len())
+                .take_while(|&j| cells[j].row.is_some_and(|r| r <= row + 1))
+                .find(|&j| cells[j].row == Some(row + 1) && matches!(toks[j], Tok::Text)),
+            None => (i + 1..toks.len().min(i + 12))
+                .take_while(|&j| cells[j].row.is_none())
+                .find(|&j| matches!(toks[j], Tok::Text)),
+        };
+        let Some(j) = j else { continue };
+        let joined = format!("{}{}", folds[i].text, folds[j].text);
+        let Some(&entry) = lex.exact.get(&joined) else {
+            continue;
+        };
+        let e = &lex.entries[entry];
+        if !matches!(e.target, Target::Row(_)) || e.variant.is_some() {
+            continue;
+        }
+        toks[i] = Tok::Labels(vec![Piece {
+            a: 0,
+            b: folds[i].text.len(),
+            entry,
+            typo: false,
+        }]);
+        toks[j] = Tok::Header(Vec::new());
+    }
+}
+
 struct Reader<'t> {
     text: &'t str,
     lex: &'static Lexicon,
@@ -558,6 +594,7 @@ impl<'t> Reader<'t> {
             folds.push(f);
             toks.push(tok);
         }
+        join_split_labels(&cells, &folds, &mut toks, lex);
         Reader {
             text,
             lex,
