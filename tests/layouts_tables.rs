@@ -182,3 +182,35 @@ fn group_label_split_over_two_rows() {
         assert_one_finding_at_planted_cell(f);
     }
 }
+
+#[test]
+fn appeals_as_three_small_tables() {
+    for f in [
+        "appeals_three.md",
+        "appeals_three_titles.md",
+        "appeals_three_pipe.txt",
+    ] {
+        assert_clean_read(f);
+        // A mistyped total of the second table (未经复议直接起诉 总计 1 → 3): one finding there.
+        let text = read(f);
+        let (t, off) = plant(&text, "未经复议直接起诉", "| 1 |\n", "| 3 |\n");
+        let d = check(&t);
+        assert_eq!(d.len(), 1, "{f}:\n{}", show(&t, &d));
+        assert_eq!(d[0].span, off + 2..off + 3, "{f}:\n{}", show(&t, &d));
+    }
+}
+
+#[test]
+fn active_blocks_as_plain_lines_before_tables() {
+    assert_clean_read("active_plain.md");
+    let text = read("active_plain.md");
+    let (t, off) = plant(&text, "| 行政处罚 |", "23", "24");
+    let doc = Document::parse(&t, &Settings::default().parse_options());
+    let row = doc
+        .table(TableKind::Active)
+        .unwrap()
+        .row("a6.penalty")
+        .unwrap();
+    assert_eq!(row.values[0].span, off..off + 2);
+    assert_eq!(row.values[0].value, CellValue::Number(24.0));
+}

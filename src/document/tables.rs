@@ -1115,6 +1115,40 @@ fn read_appeals(r: &Reader, format: Format) -> Option<Table> {
                 while taken.len() > expected && taken.first().is_some_and(empty) {
                     taken.remove(0);
                 }
+                // Table 四 as three small tables (行政复议 / 未经复议直接起诉 / 复议后起诉, each
+                // with its header rows and one value row of five): the value rows after
+                // further header rows continue the row.
+                let mut k = taken.last().map_or(j, |&t| t + 1);
+                while taken.len() < expected && k < r.toks.len() {
+                    let mut headers = false;
+                    while k < r.toks.len() {
+                        match &r.toks[k] {
+                            Tok::Header(p) => headers |= !p.is_empty(),
+                            Tok::Value(CellValue::Empty) => {}
+                            _ => break,
+                        }
+                        k += 1;
+                    }
+                    let Some(row) = r.cells.get(k).and_then(|c| c.row) else {
+                        break;
+                    };
+                    if !headers || !r.toks[k].is_value_like() {
+                        break;
+                    }
+                    let first = (0..k)
+                        .rev()
+                        .take_while(|&x| r.cells[x].row == Some(row))
+                        .last();
+                    let mut seg: Vec<usize> = (first.unwrap_or(k)..r.toks.len())
+                        .take_while(|&x| r.cells[x].row == Some(row))
+                        .filter(|&x| !matches!(r.toks[x], Tok::Header(_)))
+                        .collect();
+                    while taken.len() + seg.len() > expected && seg.last().is_some_and(empty) {
+                        seg.pop();
+                    }
+                    k = seg.last().map_or(k + 1, |&t| t + 1);
+                    taken.extend(seg);
+                }
             }
             None => {
                 for k in j..r.toks.len() {
