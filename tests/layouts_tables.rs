@@ -214,3 +214,40 @@ fn active_blocks_as_plain_lines_before_tables() {
     assert_eq!(row.values[0].span, off..off + 2);
     assert_eq!(row.values[0].value, CellValue::Number(24.0));
 }
+
+#[test]
+fn inserted_rows_keep_the_leading_pipe() {
+    assert_clean_read("leading_pipes.txt");
+    let text = read("leading_pipes.txt");
+    let line = "| 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n";
+    let t = text.replacen(line, "", 1);
+    let d = check(&t);
+    assert_eq!(d.len(), 1, "{}", show(&t, &d));
+    assert_eq!(d[0].code, "GX203");
+    let edit = &d[0].fixes[0].edits[0];
+    assert!(
+        edit.new_text.starts_with("| 2.重复申请 |"),
+        "{:?}",
+        edit.new_text
+    );
+    // The row it inserts reads back as the missing row.
+    let mut fixed = t.clone();
+    fixed.replace_range(edit.range.clone(), &edit.new_text);
+    let doc = Document::parse(&fixed, &Settings::default().parse_options());
+    let t3 = doc.table(TableKind::Requests).unwrap();
+    assert!(t3.missing.is_empty(), "{:?}", t3.missing);
+    assert!(doc.table(TableKind::Active).unwrap().leading_pipe);
+}
+
+#[test]
+fn header_rows_with_label_words() {
+    for f in [
+        "header_words.md",
+        "header_words_summary.md",
+        "header_words_pipe.txt",
+        "header_words_cell.txt",
+    ] {
+        assert_clean_read(f);
+    }
+    assert_one_finding_at_planted_cell("header_words.md");
+}
