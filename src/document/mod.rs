@@ -223,8 +223,6 @@ pub struct Table {
     pub missing_at: Vec<usize>,
     pub foreign: Vec<ForeignLabel>,
     pub variants: Vec<VariantLabel>,
-    /// Pipe rows written with a leading `|` (`| 规章 | 0 |`): rows a fix inserts get one too.
-    pub leading_pipe: bool,
 }
 
 impl Table {

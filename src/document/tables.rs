@@ -790,23 +790,10 @@ fn lexicon(kind: TableKind, format: Format) -> Option<&'static Lexicon> {
 pub fn read_table(text: &str, body: Span, kind: TableKind, format: Format) -> Option<Table> {
     let lex = lexicon(kind, format)?;
     let reader = Reader::new(text, body, kind, lex);
-    let mut table = match kind {
+    match kind {
         TableKind::Appeals => read_appeals(&reader, format),
         _ => read_rows(&reader, kind, format),
-    }?;
-    if table.form == TableForm::Pipe {
-        let start = table.span.start;
-        table.leading_pipe = reader
-            .cells
-            .iter()
-            .find(|c| c.span.start >= start && c.row.is_some())
-            .is_some_and(|c| {
-                text[c.line_start..c.span.start.max(c.line_start)]
-                    .trim_start()
-                    .starts_with('|')
-            });
     }
-    Some(table)
 }
 
 fn empty_table(kind: TableKind, form: TableForm, span: Span) -> Table {
@@ -819,7 +806,6 @@ fn empty_table(kind: TableKind, form: TableForm, span: Span) -> Table {
         missing_at: Vec::new(),
         foreign: Vec::new(),
         variants: Vec::new(),
-        leading_pipe: false,
     }
 }
 
