@@ -590,6 +590,30 @@ fn insert_block(text: &str, p: usize, block: &str, blank_around: bool) -> Edit {
     Edit::insert(p, with_eol(&new, eol))
 }
 
+/// Whether `table` is pipe rows written with a leading `|` (`| 规章 | 0 |`): the line of its
+/// first cell starts with one.
+fn leading_pipe(text: &str, table: &Table) -> bool {
+    let at = table.span.start.min(text.len());
+    let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    table.form == TableForm::Pipe && text[line..at].trim_start().starts_with('|')
+}
+
+/// Rows rendered in the pipe form with a leading `|` on each line, for a table written so.
+fn with_leading_pipes(rows: String, leading: bool) -> String {
+    if !leading {
+        return rows;
+    }
+    rows.split_inclusive('\n')
+        .map(|l| {
+            if l.trim().is_empty() {
+                l.to_string()
+            } else {
+                format!("| {l}")
+            }
+        })
+        .collect()
+}
+
 fn needs_blank_lines(form: TableForm) -> bool {
     !matches!(form, TableForm::Pipe)
 }
@@ -758,7 +782,10 @@ pub fn stale_table_replacement(doc: &Document, table: &Table) -> Option<Edit> {
     templates::template(target)?;
     let values = carried_values(doc, table, target);
     let lookup = |row: &str, col: usize| values.get(&(row.to_string(), col)).cloned();
-    let rendered = render_table(table.kind, target, table.form, Fill::Values(&lookup));
+    let rendered = with_leading_pipes(
+        render_table(table.kind, target, table.form, Fill::Values(&lookup)),
+        leading_pipe(doc.text, table),
+    );
     if rendered.is_empty() {
         return None;
     }
@@ -783,7 +810,10 @@ pub fn stale_table_replacement(doc: &Document, table: &Table) -> Option<Edit> {
 pub fn missing_row_insertion(doc: &Document, table: &Table, row_id: &str) -> Option<Edit> {
     let i = table.missing.iter().position(|m| *m == row_id)?;
     let at = *table.missing_at.get(i)?;
-    let row = render_row(table.kind, doc.format, table.form, row_id);
+    let row = with_leading_pipes(
+        render_row(table.kind, doc.format, table.form, row_id),
+        leading_pipe(doc.text, table),
+    );
     if row.is_empty() {
         return None;
     }
@@ -799,7 +829,11 @@ pub fn missing_row_insertion(doc: &Document, table: &Table, row_id: &str) -> Opt
 pub fn missing_table_insertion(doc: &Document, kind: TableKind) -> Option<Edit> {
     let section = doc.section(kind.section())?;
     let form = table_form_of(doc);
-    let table = render_table(kind, doc.format, form, Fill::Empty);
+    let leading = doc
+        .tables
+        .first()
+        .is_some_and(|t| leading_pipe(doc.text, t));
+    let table = with_leading_pipes(render_table(kind, doc.format, form, Fill::Empty), leading);
     if table.is_empty() {
         return None;
     }

@@ -156,6 +156,28 @@ fn split_pipes(text: &str, content: Span) -> Vec<Span> {
         .collect()
 }
 
+/// Whether a run of pipe lines is one cell per line, each cell ending in `|` (an HTML table
+/// copied cell by cell: `一、本年新收政府信息公开申请数量 |`, `14 |`, a lone `|` for a blank cell):
+/// every line holds one cell and no leading `|`, and the run is long enough to be a table.
+fn is_cell_per_line_run(text: &str, lines: &[Line], run: &[usize]) -> bool {
+    run.len() >= 8
+        && run.iter().all(|&k| {
+            let s = text[lines[k].content.clone()].trim_matches(is_blank_char);
+            s.ends_with('|') && s.matches('|').count() == 1 && (s.len() == 1 || !s.starts_with('|'))
+        })
+}
+
+/// A markdown heading's marker off a one-line cell (`### （四）无法提供` above its sub-rows): the
+/// cell is the heading's text.
+fn strip_heading_marker(text: &str, span: Span) -> Span {
+    let s = &text[span.clone()];
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && s[hashes..].starts_with([' ', '\t']) {
+        return trim_span(text, span.start + hashes..span.end);
+    }
+    span
+}
+
 /// Split `text[body]` into cells, in document order.
 pub fn split_cells(text: &str, body: Span) -> Vec<RawCell> {
     let body = body.start.min(text.len())..body.end.min(text.len());
@@ -185,6 +207,22 @@ pub fn split_cells(text: &str, body: Span) -> Vec<RawCell> {
                         _ => break,
                     }
                     j += 1;
+                }
+                if !markdown && is_cell_per_line_run(text, &lines, &run) {
+                    // An HTML table copied cell by cell: one cell per line, each ending in ` |`.
+                    for &k in &run {
+                        let l = &lines[k];
+                        let raw = split_pipes(text, l.content.clone());
+                        cells.push(RawCell {
+                            span: trim_span(text, raw[0].clone()),
+                            row: None,
+                            form: TableForm::CellPerLine,
+                            line_start: l.content.start,
+                            row_end: l.next,
+                        });
+                    }
+                    i = j;
+                    continue;
                 }
                 let form = if markdown {
                     TableForm::Markdown
@@ -287,7 +325,10 @@ pub fn split_cells(text: &str, body: Span) -> Vec<RawCell> {
                     next = lines[j].next;
                     j += 1;
                 }
-                let span = trim_span(text, start..end);
+                let mut span = trim_span(text, start..end);
+                if j == i + 1 {
+                    span = strip_heading_marker(text, span);
+                }
                 cells.push(RawCell {
                     span,
                     row: None,
@@ -325,6 +366,22 @@ pub fn parse_value(s: &str) -> CellValue {
     match parse_number(&folded) {
         Some(v) => CellValue::Number(v),
         None => CellValue::Text,
+    }
+}
+
+/// Read an amount cell of table 二: as [`parse_value`], and a number written with its unit
+/// (`251000元`, `650.6万元`) is that number.
+pub fn parse_amount(s: &str) -> CellValue {
+    match parse_value(s) {
+        CellValue::Text => {
+            let folded = crate::fold::fold(s);
+            folded
+                .strip_suffix("万元")
+                .or_else(|| folded.strip_suffix('元'))
+                .and_then(parse_number)
+                .map_or(CellValue::Text, CellValue::Number)
+        }
+        v => v,
     }
 }
 
@@ -381,6 +438,11 @@ mod tests {
         assert_eq!(parse_value("\u{a0}"), CellValue::Empty);
         assert_eq!(parse_value("无"), CellValue::Text);
         assert_eq!(parse_value("1."), CellValue::Text);
+        assert_eq!(parse_amount("650.6万元"), CellValue::Number(650.6));
+        assert_eq!(parse_amount("251000 元"), CellValue::Number(251000.0));
+        assert_eq!(parse_amount("12.5"), CellValue::Number(12.5));
+        assert_eq!(parse_amount("万元"), CellValue::Text);
+        assert_eq!(parse_value("12.5万元"), CellValue::Text);
     }
 
     #[test]
@@ -427,6 +489,22 @@ mod tests {
         assert_ne!(c[6].row, c[7].row);
         assert_eq!(c[6].span, 31..31);
         assert_eq!(c[3].row_end, "\t自然人\t总计\n规章\t0\t 1 \t\n".len());
+    }
+
+    #[test]
+    fn cells_ending_in_pipes() {
+        let t = "规章 |\n0 |\n|\n0 |\n行政规范性文件 |\n3 |\n1 |\n14 |\n";
+        let c = split_cells(t, 0..t.len());
+        assert_eq!(
+            texts(t, &c),
+            ["规章", "0", "", "0", "行政规范性文件", "3", "1", "14"]
+        );
+        assert!(c.iter().all(|c| c.row.is_none()));
+        assert!(c.iter().all(|c| c.form == TableForm::CellPerLine));
+        // Pipe rows of one cell among longer rows stay pipe rows.
+        let t = "a | 0 |\nb |\n";
+        let c = split_cells(t, 0..t.len());
+        assert!(c.iter().all(|c| c.form == TableForm::Pipe));
     }
 
     #[test]

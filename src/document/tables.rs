@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::cells::{RawCell, parse_value, split_cells};
+use super::cells::{RawCell, parse_amount, parse_value, split_cells};
 use super::{
     Cell, CellValue, ForeignLabel, Format, RowRead, Section, Table, TableForm, TableKind,
     VariantLabel,
@@ -91,7 +91,9 @@ impl LabelFold {
             }
             let range = (i, i + c.len_utf8());
             let out = match (prev, c) {
-                (Some(p), '、') if p.is_ascii_digit() => '.',
+                // `，`/`,` written for `、` (NFKC has made `，` a `,`): `1,属于…`, `一，本年…`.
+                (Some(p), '、' | ',') if p.is_ascii_digit() => '.',
+                (_, ',') => '、',
                 (Some(p), '.') if CJK_NUMERALS.contains(p) => '、',
                 _ => c,
             };
@@ -181,6 +183,8 @@ struct Entry {
     foreign: Option<&'static str>,
     /// A known variant: (byte offset, byte length) of the variant part in `text`, canonical.
     variant: Option<(usize, usize, &'static str)>,
+    /// The template label this entry reads as.
+    label: &'static str,
 }
 
 struct Lexicon {
@@ -208,6 +212,7 @@ impl Lexicon {
             version,
             foreign,
             variant: None,
+            label,
         });
     }
 
@@ -230,6 +235,7 @@ impl Lexicon {
                 version,
                 foreign,
                 variant: None,
+                label,
             });
         }
         if full.ends_with(')') {
@@ -242,6 +248,7 @@ impl Lexicon {
                         version,
                         foreign,
                         variant: None,
+                        label,
                     });
                 }
             }
@@ -286,6 +293,7 @@ impl Lexicon {
                             version: e.version,
                             foreign: e.foreign,
                             variant,
+                            label: e.label,
                         });
                     }
                 }
@@ -397,6 +405,41 @@ impl Lexicon {
         false
     }
 
+    /// A numbered row label of the document's template that folded text `t` is a typo of
+    /// (`2.其他法律行政止公开`): the same numbering prefix, and the rest within a small edit
+    /// distance of only one label's rest. Returns the entry.
+    fn typo_of(&self, t: &str) -> Option<usize> {
+        let p = numbering_prefix_len(t);
+        let n = t.chars().count();
+        if p == 0 || !(5..=60).contains(&n) {
+            return None;
+        }
+        let rest = &t[p..];
+        let mut best: Option<(f64, usize)> = None;
+        let mut tie = false;
+        for (i, e) in self.entries.iter().enumerate() {
+            if !matches!(e.target, Target::Row(_)) || e.foreign.is_some() || e.variant.is_some() {
+                continue;
+            }
+            if numbering_prefix_len(&e.text) != p || !e.text.starts_with(&t[..p]) {
+                continue;
+            }
+            let sim = strsim::normalized_levenshtein(rest, &e.text[p..]);
+            if sim < 0.7 {
+                continue;
+            }
+            match best {
+                Some((b, _)) if (sim - b).abs() < f64::EPSILON => tie = true,
+                Some((b, _)) if sim < b => {}
+                _ => {
+                    best = Some((sim, i));
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|_| !tie).map(|(_, i)| i)
+    }
+
     /// Whether folded text is a piece of a header label (`商业`, `企业`, `结果`).
     fn is_header_fragment(&self, t: &str) -> bool {
         let n = t.chars().count();
@@ -425,6 +468,8 @@ struct Piece {
     a: usize,
     b: usize,
     entry: usize,
+    /// A typo of the entry's label (GX204 with the template wording), not the label itself.
+    typo: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -446,6 +491,42 @@ impl Tok {
     }
 }
 
+/// A row label split over two table rows, as PDF copies have it (`| | （四）无 | 1.本机关… |` then
+/// `| | 法提供 | 2.没有… |`): a text cell that is no label, joined with the next text cell (in the
+/// next physical row, or nearby in cell per line), that makes a whole row label, is that label;
+/// the second part is a fragment.
+fn join_split_labels(cells: &[RawCell], folds: &[LabelFold], toks: &mut [Tok], lex: &Lexicon) {
+    for i in 0..toks.len() {
+        if !matches!(toks[i], Tok::Text) || folds[i].text.chars().count() > 20 {
+            continue;
+        }
+        let j = match cells[i].row {
+            Some(row) => (i + 1..toks.len())
+                .take_while(|&j| cells[j].row.is_some_and(|r| r <= row + 1))
+                .find(|&j| cells[j].row == Some(row + 1) && matches!(toks[j], Tok::Text)),
+            None => (i + 1..toks.len().min(i + 12))
+                .take_while(|&j| cells[j].row.is_none())
+                .find(|&j| matches!(toks[j], Tok::Text)),
+        };
+        let Some(j) = j else { continue };
+        let joined = format!("{}{}", folds[i].text, folds[j].text);
+        let Some(&entry) = lex.exact.get(&joined) else {
+            continue;
+        };
+        let e = &lex.entries[entry];
+        if !matches!(e.target, Target::Row(_)) || e.variant.is_some() {
+            continue;
+        }
+        toks[i] = Tok::Labels(vec![Piece {
+            a: 0,
+            b: folds[i].text.len(),
+            entry,
+            typo: false,
+        }]);
+        toks[j] = Tok::Header(Vec::new());
+    }
+}
+
 struct Reader<'t> {
     text: &'t str,
     lex: &'static Lexicon,
@@ -455,13 +536,17 @@ struct Reader<'t> {
 }
 
 impl<'t> Reader<'t> {
-    fn new(text: &'t str, body: Span, lex: &'static Lexicon) -> Reader<'t> {
+    fn new(text: &'t str, body: Span, kind: TableKind, lex: &'static Lexicon) -> Reader<'t> {
         let cells = split_cells(text, body);
         let mut folds = Vec::with_capacity(cells.len());
         let mut toks = Vec::with_capacity(cells.len());
         for c in &cells {
             let src = &text[c.span.clone()];
-            let value = parse_value(src);
+            let value = if kind == TableKind::Active {
+                parse_amount(src)
+            } else {
+                parse_value(src)
+            };
             // Only text cells are read as labels (value cells have no pieces).
             let f = if value == CellValue::Text {
                 LabelFold::new(src, c.span.start)
@@ -476,7 +561,12 @@ impl<'t> Reader<'t> {
                     Some(parts) => {
                         let pieces: Vec<Piece> = parts
                             .into_iter()
-                            .map(|(a, b, entry)| Piece { a, b, entry })
+                            .map(|(a, b, entry)| Piece {
+                                a,
+                                b,
+                                entry,
+                                typo: false,
+                            })
                             .collect();
                         if pieces.iter().any(|p| {
                             matches!(
@@ -490,12 +580,21 @@ impl<'t> Reader<'t> {
                         }
                     }
                     None if lex.is_header_fragment(&f.text) => Tok::Header(Vec::new()),
-                    None => Tok::Text,
+                    None => match lex.typo_of(&f.text) {
+                        Some(entry) => Tok::Labels(vec![Piece {
+                            a: 0,
+                            b: f.text.len(),
+                            entry,
+                            typo: true,
+                        }]),
+                        None => Tok::Text,
+                    },
                 },
             };
             folds.push(f);
             toks.push(tok);
         }
+        join_split_labels(&cells, &folds, &mut toks, lex);
         Reader {
             text,
             lex,
@@ -527,6 +626,19 @@ impl<'t> Reader<'t> {
     fn note_pieces(&self, i: usize, pieces: &[Piece], table: &mut Table) {
         for p in pieces {
             let e = self.entry(p);
+            if p.typo {
+                // The part after the numbering, so the author's numbering style stays.
+                let n = numbering_prefix_len(&self.folds[i].text[p.a..p.b]);
+                let skip = e.text[..n].chars().count();
+                let at = e.label.char_indices().nth(skip).map_or(0, |(k, _)| k);
+                let mut span = self.piece_span(i, p);
+                span.start = self.folds[i].span(p.a + n, p.b).start;
+                table.variants.push(VariantLabel {
+                    span,
+                    canonical: &e.label[at..],
+                });
+                continue;
+            }
             if let Some(label) = e.foreign {
                 table.foreign.push(ForeignLabel {
                     span: self.piece_span(i, p),
@@ -677,7 +789,7 @@ fn lexicon(kind: TableKind, format: Format) -> Option<&'static Lexicon> {
 /// Read the table of `kind` in `text[body]`; `None` when there is no recognisable table.
 pub fn read_table(text: &str, body: Span, kind: TableKind, format: Format) -> Option<Table> {
     let lex = lexicon(kind, format)?;
-    let reader = Reader::new(text, body, lex);
+    let reader = Reader::new(text, body, kind, lex);
     match kind {
         TableKind::Appeals => read_appeals(&reader, format),
         _ => read_rows(&reader, kind, format),
@@ -1002,6 +1114,40 @@ fn read_appeals(r: &Reader, format: Format) -> Option<Table> {
                 }
                 while taken.len() > expected && taken.first().is_some_and(empty) {
                     taken.remove(0);
+                }
+                // Table 四 as three small tables (行政复议 / 未经复议直接起诉 / 复议后起诉, each
+                // with its header rows and one value row of five): the value rows after
+                // further header rows continue the row.
+                let mut k = taken.last().map_or(j, |&t| t + 1);
+                while taken.len() < expected && k < r.toks.len() {
+                    let mut headers = false;
+                    while k < r.toks.len() {
+                        match &r.toks[k] {
+                            Tok::Header(p) => headers |= !p.is_empty(),
+                            Tok::Value(CellValue::Empty) => {}
+                            _ => break,
+                        }
+                        k += 1;
+                    }
+                    let Some(row) = r.cells.get(k).and_then(|c| c.row) else {
+                        break;
+                    };
+                    if !headers || !r.toks[k].is_value_like() {
+                        break;
+                    }
+                    let first = (0..k)
+                        .rev()
+                        .take_while(|&x| r.cells[x].row == Some(row))
+                        .last();
+                    let mut seg: Vec<usize> = (first.unwrap_or(k)..r.toks.len())
+                        .take_while(|&x| r.cells[x].row == Some(row))
+                        .filter(|&x| !matches!(r.toks[x], Tok::Header(_)))
+                        .collect();
+                    while taken.len() + seg.len() > expected && seg.last().is_some_and(empty) {
+                        seg.pop();
+                    }
+                    k = seg.last().map_or(k + 1, |&t| t + 1);
+                    taken.extend(seg);
                 }
             }
             None => {
