@@ -221,6 +221,7 @@ struct Figures {
     edits: usize,
     checkpoints: usize,
     requests: usize,
+    bad_frames: usize,
     mismatches: usize,
 }
 
@@ -302,6 +303,7 @@ async fn session(seed: u64, unit: Unit, edits: usize, fig: &mut Figures) {
         .await;
         if rng.below(25) == 0 {
             c.send_raw(BAD_FRAMES[rng.below(BAD_FRAMES.len())]).await;
+            fig.bad_frames += 1;
         }
         if rng.below(40) == 0 || done >= edits {
             // A request after the edits (and any bad frame): it must be answered.
@@ -355,6 +357,7 @@ async fn soak() {
         edits: 0,
         checkpoints: 0,
         requests: 0,
+        bad_frames: 0,
         mismatches: 0,
     };
     let t0 = Instant::now();
@@ -369,10 +372,11 @@ async fn soak() {
         seed += 1;
     }
     eprintln!(
-        "soak: {} edits in {} sessions (seeds {base}..{seed}), {} checkpoints, {} requests all answered, {} mismatches, {:.1} s",
+        "soak: {} edits in {} sessions (seeds {base}..{seed}), {} checkpoints, {} malformed frames, {} requests all answered, {} mismatches, {:.1} s",
         fig.edits,
         seed - base,
         fig.checkpoints,
+        fig.bad_frames,
         fig.requests,
         fig.mismatches,
         t0.elapsed().as_secs_f64()
