@@ -224,6 +224,16 @@ impl<'a> Arbitrary<'a> for Report {
     }
 }
 
+/// `text` cut to at most `max` bytes, on a character boundary.
+pub fn truncate(mut text: String, max: usize) -> String {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
+}
+
 /// The text a target checks: raw UTF-8 (lossy) when the first byte is even, else a report
 /// built from pieces.
 pub fn input_text(data: &[u8]) -> Option<String> {
