@@ -296,7 +296,9 @@ fn check(body: &[u8]) -> Option<Value> {
 
 /// Whether a (valid) body is the `exit` notification.
 fn is_exit(body: &[u8]) -> bool {
-    memchr::memmem::find(body, b"exit").is_some()
+    // `{"jsonrpc":"2.0","method":"exit"}` is short: do not parse large bodies again.
+    body.len() < 512
+        && memchr::memmem::find(body, b"exit").is_some()
         && serde_json::from_slice::<Value>(body).is_ok_and(|v| v["method"] == "exit")
 }
 
