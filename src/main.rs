@@ -72,8 +72,13 @@ fn main() -> ExitCode {
         Command::Review(args) => cli::review::run(args),
         Command::Rules { format } => cli::rules(matches!(format, ListFormat::Json)),
         Command::Explain { rule } => cli::explain(&rule),
+        // LSP: 0 after shutdown and exit, 1 for exit (or the end of stdin) without shutdown.
         Command::Lsp => match gxlint::lsp::run_stdio() {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => {
+                eprintln!("gxlint lsp：在 shutdown 之前收到 exit 或输入已关闭");
+                ExitCode::from(1)
+            }
             Err(e) => {
                 eprintln!("gxlint lsp：{e}");
                 ExitCode::from(2)

@@ -37,7 +37,7 @@ fuzz_target!(|s: Session| {
     };
     let mut model = s.initial.0.clone();
     let mut doc = DocState::new(&model, 0);
-    for e in s.edits.iter().take(64) {
+    for e in s.edits.iter().take(32) {
         let text = match &e.text {
             EditText::Empty => String::new(),
             EditText::Piece(p) => {

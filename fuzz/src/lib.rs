@@ -99,6 +99,12 @@ pub enum Piece {
     Text(String),
 }
 
+/// The clean report's lines, split once (not once per piece: that made every target slow).
+fn clean_lines() -> &'static [&'static str] {
+    static LINES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LINES.get_or_init(|| CLEAN.lines().collect())
+}
+
 fn pick<'a>(list: &[&'a str], i: usize) -> &'a str {
     list[i % list.len()]
 }
@@ -114,7 +120,7 @@ fn cell(n: i32) -> String {
 
 impl Piece {
     pub fn render(&self, out: &mut String) {
-        let lines: Vec<&str> = CLEAN.lines().collect();
+        let lines = clean_lines();
         match self {
             Piece::Line(i) => {
                 out.push_str(lines[*i as usize % lines.len()]);
@@ -222,6 +228,16 @@ impl<'a> Arbitrary<'a> for Report {
         out.truncate(end);
         Ok(Report(out))
     }
+}
+
+/// `text` cut to at most `max` bytes, on a character boundary.
+pub fn truncate(mut text: String, max: usize) -> String {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
 }
 
 /// The text a target checks: raw UTF-8 (lossy) when the first byte is even, else a report

@@ -19,7 +19,7 @@ pub mod store;
 pub mod wire;
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -53,8 +53,10 @@ impl Default for Engine {
     }
 }
 
-/// Serve the language server protocol on stdin/stdout until `exit`.
-pub fn run_stdio() -> std::io::Result<()> {
+/// Serve the language server protocol on stdin/stdout until `exit` (or the end of stdin).
+/// `Ok(true)` when `shutdown` came first (exit code 0), `Ok(false)` otherwise (exit code 1,
+/// as the LSP specification asks for `exit` without `shutdown`).
+pub fn run_stdio() -> std::io::Result<bool> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -66,15 +68,11 @@ pub fn run_stdio() -> std::io::Result<()> {
     ));
     // Do not wait for blocked stdin readers: the protocol is over.
     rt.shutdown_background();
-    if clean {
-        Ok(())
-    } else {
-        Err(std::io::Error::other("收到 exit 之前没有收到 shutdown"))
-    }
+    Ok(clean)
 }
 
-/// Serve on any pair of byte streams until `exit` (or the input ends). Returns whether a
-/// `shutdown` request came before the end (the exit code LSP asks for).
+/// Serve on any pair of byte streams until `exit` (or the input ends). Returns whether the
+/// session ended cleanly: `shutdown`, then `exit` (the exit code LSP asks for).
 pub async fn serve<I, O>(input: I, output: O, engine: Engine) -> bool
 where
     I: AsyncRead + Unpin + Send + 'static,
@@ -82,6 +80,8 @@ where
 {
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = shutdown.clone();
+    let max_body = Arc::new(AtomicUsize::new(guard::DEFAULT_MAX_BODY));
+    let body_limit = max_body.clone();
     let (service, socket) = LspService::new(move |client| Backend {
         client,
         shared: Arc::new(Shared {
@@ -90,13 +90,22 @@ where
             caps: Mutex::new(Caps::default()),
             settings: settings::SettingsCache::default(),
             shutdown: flag,
+            max_size: AtomicU64::new(crate::files::DEFAULT_MAX_SIZE),
+            max_body: body_limit,
         }),
     });
     // input → guard → server → one writer → output (see `guard`).
     let (to_server, server_in) = tokio::io::duplex(1 << 16);
     let (server_out, from_server) = tokio::io::duplex(1 << 16);
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let input_pump = tokio::spawn(guard::pump_input(input, to_server, tx.clone()));
+    let exit_seen = Arc::new(AtomicBool::new(false));
+    let input_pump = tokio::spawn(guard::pump_input(
+        input,
+        to_server,
+        tx.clone(),
+        max_body,
+        exit_seen.clone(),
+    ));
     let output_pump = tokio::spawn(guard::pump_server_output(from_server, tx));
     let writer = tokio::spawn(guard::write_all(output, rx));
     Server::new(server_in, server_out, socket)
@@ -105,7 +114,7 @@ where
     input_pump.abort();
     let _ = output_pump.await;
     let _ = writer.await;
-    shutdown.load(Ordering::SeqCst)
+    shutdown.load(Ordering::SeqCst) && exit_seen.load(Ordering::SeqCst)
 }
 
 /// What the client said it supports, and what was negotiated.
@@ -137,6 +146,10 @@ pub struct Shared {
     pub caps: Mutex<Caps>,
     pub settings: settings::SettingsCache,
     shutdown: Arc<AtomicBool>,
+    /// Documents larger than this (bytes) are not kept nor analysed (`maxSize`).
+    pub max_size: AtomicU64,
+    /// The frame limit of the input guard (follows `max_size`).
+    max_body: Arc<AtomicUsize>,
 }
 
 /// Lock, recovering from a poisoned lock (a panic elsewhere must not stop the server).
@@ -145,6 +158,28 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
+    pub fn max_size(&self) -> u64 {
+        self.max_size.load(Ordering::Relaxed)
+    }
+
+    /// Take `maxSize` from initialization options or settings, when given; an invalid value
+    /// is returned as an error message (the limit is kept).
+    fn set_max_size(&self, options: Option<&serde_json::Value>) -> Option<String> {
+        let n = match settings::max_size_option(options?)? {
+            Ok(n) => n,
+            Err(e) => {
+                return Some(format!(
+                    "设置 maxSize 无效：{e}；仍按 {} 限制",
+                    crate::files::human_size(self.max_size())
+                ));
+            }
+        };
+        self.max_size.store(n, Ordering::Relaxed);
+        self.max_body
+            .store(guard::body_limit_for(n), Ordering::Relaxed);
+        None
+    }
+
     pub fn caps(&self) -> Caps {
         *lock(&self.caps)
     }
@@ -153,6 +188,9 @@ impl Shared {
     pub fn snapshot(&self, uri: &lsp::Uri) -> Option<(Arc<String>, i32)> {
         let docs = lock(&self.docs);
         let d = docs.get(uri)?;
+        if d.oversized {
+            return None; // not analysed: no feature works on it
+        }
         match d.current_analysis() {
             Some(a) => Some((a.text.clone(), d.version)),
             None => Some((Arc::new(d.rope.to_string()), d.version)),
@@ -216,10 +254,27 @@ fn analyse(
 /// Lint the latest version of `uri` until no change arrived during the lint, then publish.
 async fn lint_loop(shared: Arc<Shared>, client: Client, uri: lsp::Uri) {
     loop {
-        let (text, version, generation) = {
-            let docs = lock(&shared.docs);
-            let Some(d) = docs.get(&uri) else { return };
-            (Arc::new(d.rope.to_string()), d.version, d.generation)
+        let snapshot = {
+            let mut docs = lock(&shared.docs);
+            let Some(d) = docs.get_mut(&uri) else { return };
+            if d.oversized {
+                d.linting = false;
+                Err(d.version)
+            } else {
+                Ok((Arc::new(d.rope.to_string()), d.version, d.generation))
+            }
+        };
+        let (text, version, generation) = match snapshot {
+            Ok(s) => s,
+            Err(version) => {
+                // Over the size limit: not analysed, its diagnostics cleared.
+                if !shared.caps().pull {
+                    client
+                        .publish_diagnostics(uri.clone(), Vec::new(), Some(version))
+                        .await;
+                }
+                return;
+            }
         };
         let caps = shared.caps();
         let settings = shared.settings.for_uri(&uri);
@@ -295,6 +350,20 @@ impl Backend {
                 uri.clone(),
             ));
         }
+    }
+
+    /// Tell the user a document is over the size limit and will not be checked.
+    async fn too_large(&self, uri: &lsp::Uri, size: u64) {
+        let msg = format!(
+            "文档过大（约 {}，上限 {}），未检查：{}；可用设置 maxSize 调整上限",
+            crate::files::human_size(size),
+            crate::files::human_size(self.shared.max_size()),
+            uri.as_str()
+        );
+        self.client
+            .show_message(lsp::MessageType::WARNING, &msg)
+            .await;
+        log(&self.client, lsp::MessageType::WARNING, msg).await;
     }
 
     /// Re-lint every open document (configuration changed).
@@ -387,6 +456,15 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: lsp::InitializeParams) -> RpcResult<lsp::InitializeResult> {
         let caps = client_caps(&params);
         *lock(&self.shared.caps) = caps;
+        if let Some(e) = self
+            .shared
+            .set_max_size(params.initialization_options.as_ref())
+        {
+            self.client
+                .show_message(lsp::MessageType::WARNING, &e)
+                .await;
+            log(&self.client, lsp::MessageType::WARNING, e).await;
+        }
         let mut roots = Vec::new();
         if let Some(folders) = &params.workspace_folders {
             roots.extend(
@@ -477,7 +555,17 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
         let td = params.text_document;
-        lock(&self.shared.docs).insert(td.uri.clone(), DocState::new(&td.text, td.version));
+        let limit = self.shared.max_size();
+        let doc = if td.text.len() as u64 > limit {
+            DocState::refused(td.version)
+        } else {
+            DocState::new(&td.text, td.version)
+        };
+        let oversized = doc.oversized;
+        lock(&self.shared.docs).insert(td.uri.clone(), doc);
+        if oversized {
+            self.too_large(&td.uri, td.text.len() as u64).await;
+        }
         self.schedule(&td.uri);
     }
 
@@ -486,11 +574,21 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let unit = self.shared.caps().unit;
         let changes: Vec<Change> = params.content_changes.into_iter().map(to_change).collect();
+        let limit = self.shared.max_size();
+        let mut became_oversized = None;
         let problems = {
             let mut docs = lock(&self.shared.docs);
             match docs.get_mut(&uri) {
                 Some(d) => {
-                    let p = d.apply(&changes, unit);
+                    let was = d.oversized;
+                    let size: u64 = match changes.iter().rposition(|c| c.range.is_none()) {
+                        Some(i) => changes[i].text.len() as u64,
+                        None => d.rope.len_bytes() as u64,
+                    };
+                    let p = d.apply_limited(&changes, unit, limit);
+                    if d.oversized && !was {
+                        became_oversized = Some(size.max(limit + 1));
+                    }
                     d.version = params.text_document.version;
                     d.generation += 1;
                     Some(p)
@@ -498,6 +596,9 @@ impl LanguageServer for Backend {
                 None => None,
             }
         };
+        if let Some(size) = became_oversized {
+            self.too_large(&uri, size).await;
+        }
         match problems {
             None => {
                 log(
@@ -546,7 +647,13 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn did_change_configuration(&self, _: lsp::DidChangeConfigurationParams) {
+    async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
+        if let Some(e) = self.shared.set_max_size(Some(&params.settings)) {
+            self.client
+                .show_message(lsp::MessageType::WARNING, &e)
+                .await;
+            log(&self.client, lsp::MessageType::WARNING, e).await;
+        }
         self.shared.settings.clear();
         self.relint_all();
     }

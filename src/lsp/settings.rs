@@ -70,3 +70,43 @@ impl SettingsCache {
         std::mem::take(&mut *lock(&self.errors))
     }
 }
+
+/// `maxSize` in initialization options or `didChangeConfiguration` settings (also under a
+/// `gxlint` key): a number of bytes or a size such as `"64M"`. `None` when not given.
+pub fn max_size_option(options: &serde_json::Value) -> Option<Result<u64, String>> {
+    let v = options
+        .get("maxSize")
+        .or_else(|| options.get("gxlint")?.get("maxSize"))?;
+    Some(match v {
+        serde_json::Value::Number(n) => n
+            .as_u64()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| format!("“{n}”不是正整数字节数")),
+        serde_json::Value::String(s) => crate::files::parse_size(s),
+        other => Err(format!("“{other}”应为字节数或如 \"32M\" 的大小")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn max_size_options() {
+        assert_eq!(max_size_option(&json!({})), None);
+        assert_eq!(max_size_option(&json!({"maxSize": 1000})), Some(Ok(1000)));
+        assert_eq!(
+            max_size_option(&json!({"gxlint": {"maxSize": "2K"}})),
+            Some(Ok(2048))
+        );
+        assert!(matches!(
+            max_size_option(&json!({"maxSize": -1})),
+            Some(Err(_))
+        ));
+        assert!(matches!(
+            max_size_option(&json!({"maxSize": "x"})),
+            Some(Err(_))
+        ));
+    }
+}

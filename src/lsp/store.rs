@@ -70,6 +70,9 @@ pub struct DocState {
     pub linting: bool,
     /// The latest finished analysis (possibly of an older version).
     pub analysis: Option<Arc<Analysis>>,
+    /// Larger than the size limit: the text is not kept (the rope is empty) and the document
+    /// is not analysed, until a full change brings it under the limit.
+    pub oversized: bool,
 }
 
 impl DocState {
@@ -80,11 +83,49 @@ impl DocState {
             generation: 0,
             linting: false,
             analysis: None,
+            oversized: false,
         }
+    }
+
+    /// A document refused for its size: nothing of its text is kept.
+    pub fn refused(version: i32) -> DocState {
+        DocState {
+            oversized: true,
+            ..DocState::new("", version)
+        }
+    }
+
+    /// Apply changes to a document that may be over `limit` bytes: an oversized document takes
+    /// only full changes (from the last one on); a document that grows over `limit` drops its
+    /// text. Returns the edit problems met.
+    pub fn apply_limited(
+        &mut self,
+        changes: &[Change],
+        unit: ColumnUnit,
+        limit: u64,
+    ) -> Vec<EditProblem> {
+        let changes = if self.oversized {
+            match changes.iter().rposition(|c| c.range.is_none()) {
+                Some(i) => &changes[i..],
+                None => return Vec::new(),
+            }
+        } else {
+            changes
+        };
+        let problems = self.apply(changes, unit);
+        self.oversized = self.rope.len_bytes() as u64 > limit;
+        if self.oversized {
+            self.rope = Rope::new();
+            self.analysis = None;
+        }
+        problems
     }
 
     /// The current analysis, when it is of the current text.
     pub fn current_analysis(&self) -> Option<Arc<Analysis>> {
+        if self.oversized {
+            return None;
+        }
         self.analysis
             .as_ref()
             .filter(|a| a.version == self.version)
