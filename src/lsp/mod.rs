@@ -191,6 +191,7 @@ fn analyse(
         index: &index,
         unit,
         version,
+        docs_base: None,
     };
     let published = diagnostics
         .iter()
