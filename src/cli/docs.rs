@@ -7,7 +7,17 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use gxlint::diagnostic::Severity;
 use gxlint::rules::{ALL, Rule};
+
+/// The level as the clerk reads it.
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "错误",
+        Severity::Warning => "警告",
+        Severity::Info => "提示",
+    }
+}
 
 const STYLE: &str = "body{font-family:system-ui,\"PingFang SC\",\"Microsoft YaHei\",sans-serif;\
 max-width:52em;margin:2em auto;padding:0 1em;line-height:1.6;color:#222}\
@@ -43,7 +53,8 @@ pub fn rule_page(rule: &Rule, base: Option<&str>) -> String {
     let mut body = String::from("<nav><a href=\"index.html\">gxlint 规则索引</a></nav>\n");
     let _ = writeln!(
         body,
-        "<p>级别：<code>{}</code></p>",
+        "<p>级别：{}（<code>{}</code>）</p>",
+        level(rule.severity),
         esc(rule.severity.as_str())
     );
     let parser = pulldown_cmark::Parser::new_ext(rule.doc, pulldown_cmark::Options::ENABLE_TABLES);
@@ -70,7 +81,7 @@ pub fn index_page(base: Option<&str>) -> String {
             body,
             "<tr><td><a href=\"{code}.html\">{code}</a></td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
             esc(r.name),
-            esc(r.severity.as_str()),
+            level(r.severity),
             esc(r.summary),
             code = esc(r.code),
         );
