@@ -117,7 +117,9 @@ fn main() -> ExitCode {
             };
             match gxlint::new::try_skeleton(year, agency.as_deref(), form) {
                 Ok(text) => print!("{text}"),
-                Err(_) if force => print!("{}", gxlint::new::skeleton(year, agency.as_deref(), form)),
+                Err(_) if force => {
+                    print!("{}", gxlint::new::skeleton(year, agency.as_deref(), form))
+                }
                 Err(e) => {
                     eprintln!("错误：{e}\n  提示：仍要按2019年格式生成参考骨架，请加 --force");
                     return ExitCode::from(2);

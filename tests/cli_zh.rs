@@ -68,7 +68,10 @@ fn help_of_every_subcommand_is_chinese() {
         let text = stdout(&o);
         assert_chinese(&text);
         assert!(text.contains("用法："), "{text}");
-        assert!(text.contains("-h, --help") && text.contains("打印帮助"), "{text}");
+        assert!(
+            text.contains("-h, --help") && text.contains("打印帮助"),
+            "{text}"
+        );
         // `gxlint help SUB` prints the same help.
         if *sub != "help" {
             assert_eq!(stdout(&run(&["help", sub])), text, "help {sub}");
@@ -87,11 +90,17 @@ fn clap_errors_are_chinese_with_exit_2() {
     let cases: &[(&[&str], &str)] = &[
         (&["check", "--bogus"], "不认识的参数“--bogus”"),
         (&["chek"], "不认识的子命令“chek”"),
-        (&["rules", "--format", "xml"], "“--format <FORMAT>”的值“xml”无效"),
+        (
+            &["rules", "--format", "xml"],
+            "“--format <FORMAT>”的值“xml”无效",
+        ),
         (&["new"], "缺少必需的参数：--year <YEAR>"),
         (&["new", "--year"], "“--year <YEAR>”需要一个值"),
         (&["new", "--year", "abc"], "“--year <YEAR>”的值“abc”无效"),
-        (&["check", "--max-size", "lots"], "“--max-size <SIZE>”的值“lots”无效"),
+        (
+            &["check", "--max-size", "lots"],
+            "“--max-size <SIZE>”的值“lots”无效",
+        ),
     ];
     for (args, want) in cases {
         let o = run(args);
@@ -158,7 +167,12 @@ fn lsp_accepts_stdio() {
     let status = child.wait().expect("wait");
     drop(stdin);
     let mut err = String::new();
-    child.stderr.take().expect("stderr").read_to_string(&mut err).expect("stderr");
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("stderr");
     assert_eq!(status.code(), Some(0), "{err}");
 }
 
@@ -168,13 +182,22 @@ fn new_refuses_a_year_without_national_format_unless_forced() {
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
     let err = stderr(&o);
-    assert!(err.starts_with("错误：2018年没有全国统一的年度报告格式"), "{err}");
-    assert!(err.contains("国务院令第492号") && err.contains("--force"), "{err}");
+    assert!(
+        err.starts_with("错误：2018年没有全国统一的年度报告格式"),
+        "{err}"
+    );
+    assert!(
+        err.contains("国务院令第492号") && err.contains("--force"),
+        "{err}"
+    );
 
     let o = run(&["new", "--year", "2018", "--force"]);
     assert_eq!(o.status.code(), Some(0));
     let text = stdout(&o);
-    assert!(text.starts_with("<!-- 注：") && text.contains("# XX单位2018年"), "{text}");
+    assert!(
+        text.starts_with("<!-- 注：") && text.contains("# XX单位2018年"),
+        "{text}"
+    );
 
     let err = stderr(&run(&["new", "--year", "2006"]));
     assert!(err.contains("2008年5月1日起施行"), "{err}");
@@ -206,5 +229,42 @@ fn completions_for_every_shell() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&script).contains("complete -F _gxlint"));
     let err = stderr(&run(&["completions", "tcsh"]));
-    assert!(err.contains("[可选值：bash、elvish、fish、powershell、zsh]"), "{err}");
+    assert!(
+        err.contains("[可选值：bash、elvish、fish、powershell、zsh]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn configuration_errors_are_chinese() {
+    let cases = [
+        (
+            "yeer = 2021\n",
+            "gxlint.toml:1: 配置错误：不认识的键“yeer”；可用的键：year、format、select、ignore、severity、extra",
+        ),
+        ("year = \"x\"\n", "值的类型不对：应为整数，实为字符串 \"x\""),
+        ("select = \"GX1\"\n", "值的类型不对：应为数组"),
+        (
+            "[extra]\nfoo = []\n",
+            "gxlint.toml:2: 配置错误：不认识的键“foo”；可用的键：residue、placeholders、spam",
+        ),
+        ("year = 2021\nyear = 2022\n", "键重复出现"),
+        ("[severity\n", "表名缺少右方括号"),
+    ];
+    for (toml, want) in cases {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("gxlint.toml"), toml).expect("write");
+        std::fs::write(dir.path().join("a.md"), "# 笔记\n").expect("write");
+        let o = Command::new(env!("CARGO_BIN_EXE_gxlint"))
+            .current_dir(dir.path())
+            .args(["check", "a.md"])
+            .output()
+            .expect("run");
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{toml}: {err}");
+        assert!(err.contains(want), "{toml}: want {want} in {err}");
+        for en in ["unknown field", "expected", "invalid type", "duplicate"] {
+            assert!(!err.contains(en), "{toml}: {err}");
+        }
+    }
 }

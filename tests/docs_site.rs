@@ -46,7 +46,11 @@ fn committed_site_is_up_to_date_and_has_every_rule() {
     for r in ALL {
         assert!(index.contains(&format!("<a href=\"{0}.html\">{0}</a>", r.code)));
         let page = std::fs::read_to_string(committed.join(format!("{}.html", r.code))).unwrap();
-        assert!(page.contains(&format!("<h1>{} {}</h1>", r.code, r.name)), "{}", r.code);
+        assert!(
+            page.contains(&format!("<h1>{} {}</h1>", r.code, r.name)),
+            "{}",
+            r.code
+        );
     }
 }
 
@@ -54,13 +58,20 @@ fn committed_site_is_up_to_date_and_has_every_rule() {
 fn base_url_gives_canonical_links() {
     let dir = tempfile::tempdir().expect("tempdir");
     let o = Command::new(env!("CARGO_BIN_EXE_gxlint"))
-        .args(["docs", "--base-url", "https://gxlint.example/rules/", "--out"])
+        .args([
+            "docs",
+            "--base-url",
+            "https://gxlint.example/rules/",
+            "--out",
+        ])
         .arg(dir.path())
         .output()
         .expect("run gxlint docs");
     assert!(o.status.success());
     let page = std::fs::read_to_string(dir.path().join("GX303.html")).expect("page");
-    assert!(page.contains(r#"<link rel="canonical" href="https://gxlint.example/rules/GX303.html">"#));
+    assert!(
+        page.contains(r#"<link rel="canonical" href="https://gxlint.example/rules/GX303.html">"#)
+    );
 }
 
 #[test]
@@ -95,7 +106,11 @@ fn every_diagnostic_links_to_its_rule_page() {
                 None => {
                     assert_eq!(
                         href,
-                        format!("{}/blob/main/rules/docs/{}.md", gxlint::docs::repository(), r.code)
+                        format!(
+                            "{}/blob/main/rules/docs/{}.md",
+                            gxlint::docs::repository(),
+                            r.code
+                        )
                     );
                     assert!(root().join(format!("rules/docs/{}.md", r.code)).is_file());
                 }
@@ -115,7 +130,9 @@ fn sarif_rules_carry_help_uri() {
         .output()
         .expect("run gxlint check");
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("SARIF JSON");
-    let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
+    let rules = v["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
     assert_eq!(rules.len(), ALL.len());
     for r in rules {
         let code = r["id"].as_str().unwrap();

@@ -81,7 +81,11 @@ fn localize_arg(arg: Arg) -> Arg {
             arg = arg.long_help(format!("{long}\n\n{notes}"));
         }
     }
-    let heading = if arg.is_positional() { "参数" } else { "选项" };
+    let heading = if arg.is_positional() {
+        "参数"
+    } else {
+        "选项"
+    };
     if arg.get_help_heading().is_none() {
         arg = arg.help_heading(heading);
     }
