@@ -117,6 +117,8 @@ pub struct Caps {
     pub document_changes: bool,
     pub watch_registration: bool,
     pub markdown_hover: bool,
+    /// The client answers `workspace/configuration`.
+    pub configuration: bool,
 }
 
 impl Default for Caps {
@@ -127,6 +129,7 @@ impl Default for Caps {
             document_changes: false,
             watch_registration: false,
             markdown_hover: true,
+            configuration: false,
         }
     }
 }
@@ -147,6 +150,19 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Shared {
     pub fn caps(&self) -> Caps {
         *lock(&self.caps)
+    }
+
+    /// The engine that produces diagnostics: none at all when the editor says `gxlint.enable`
+    /// is off.
+    pub fn checking_engine(&self) -> Engine {
+        if self.settings.editor().enable {
+            self.engine
+        } else {
+            Engine {
+                check: |_, _| Vec::new(),
+                fix_all: self.engine.fix_all,
+            }
+        }
     }
 
     /// The current text of a document and its version (`None`: not open).
@@ -220,7 +236,7 @@ async fn lint_loop(shared: Arc<Shared>, client: Client, uri: lsp::Uri) {
             client.show_message(lsp::MessageType::WARNING, &e).await;
             log(&client, lsp::MessageType::WARNING, e).await;
         }
-        let engine = shared.engine;
+        let engine = shared.checking_engine();
         let u = uri.clone();
         let t = text.clone();
         let result = tokio::task::spawn_blocking(move || {
@@ -291,6 +307,36 @@ impl Backend {
     }
 
     /// Re-lint every open document (configuration changed).
+    /// Ask the client for the `gxlint` section (`workspace/configuration`) when it can answer;
+    /// whether new settings came.
+    async fn pull_editor_settings(&self) -> bool {
+        if !self.shared.caps().configuration {
+            return false;
+        }
+        let item = lsp::ConfigurationItem {
+            scope_uri: None,
+            section: Some("gxlint".to_string()),
+        };
+        match self.client.configuration(vec![item]).await {
+            Ok(values) => match values.first() {
+                Some(v) if v.is_object() => {
+                    self.shared.settings.set_editor(v);
+                    true
+                }
+                _ => false,
+            },
+            Err(e) => {
+                log(
+                    &self.client,
+                    lsp::MessageType::WARNING,
+                    format!("无法读取编辑器设置（workspace/configuration）：{e}"),
+                )
+                .await;
+                false
+            }
+        }
+    }
+
     fn relint_all(&self) {
         let uris: Vec<lsp::Uri> = {
             let mut docs = lock(&self.shared.docs);
@@ -312,7 +358,7 @@ impl Backend {
         let (text, version) = self.shared.snapshot(uri)?;
         let caps = self.shared.caps();
         let settings = self.shared.settings.for_uri(uri);
-        let engine = self.shared.engine;
+        let engine = self.shared.checking_engine();
         let u = uri.clone();
         let a = tokio::task::spawn_blocking(move || {
             analyse(engine, &settings, &u, text, version, caps.unit)
@@ -345,6 +391,7 @@ fn client_caps(params: &lsp::InitializeParams) -> Caps {
         .and_then(|w| w.did_change_watched_files.as_ref())
         .and_then(|d| d.dynamic_registration)
         .unwrap_or(false);
+    let configuration = ws.and_then(|w| w.configuration).unwrap_or(false);
     Caps {
         unit: if utf8 {
             ColumnUnit::Utf8
@@ -355,6 +402,7 @@ fn client_caps(params: &lsp::InitializeParams) -> Caps {
         document_changes,
         watch_registration,
         markdown_hover,
+        configuration,
     }
 }
 
@@ -389,6 +437,9 @@ impl LanguageServer for Backend {
             );
         }
         self.shared.settings.set_roots(roots);
+        if let Some(options) = &params.initialization_options {
+            self.shared.settings.set_editor(options);
+        }
         let encoding = match caps.unit {
             ColumnUnit::Utf8 => lsp::PositionEncodingKind::UTF8,
             _ => lsp::PositionEncodingKind::UTF16,
@@ -400,6 +451,7 @@ impl LanguageServer for Backend {
                     lsp::TextDocumentSyncOptions {
                         open_close: Some(true),
                         change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(lsp::TextDocumentSyncSaveOptions::Supported(true)),
                         ..Default::default()
                     },
                 )),
@@ -434,6 +486,9 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
+        if self.pull_editor_settings().await {
+            self.relint_all();
+        }
         if self.shared.caps().watch_registration {
             let options = lsp::DidChangeWatchedFilesRegistrationOptions {
                 watchers: vec![lsp::FileSystemWatcher {
@@ -501,7 +556,9 @@ impl LanguageServer for Backend {
                 .await;
             }
             Some(problems) => {
-                self.schedule(&uri);
+                if self.shared.settings.editor().run == settings::Run::OnType {
+                    self.schedule(&uri);
+                }
                 for p in problems {
                     log(
                         &self.client,
@@ -511,6 +568,12 @@ impl LanguageServer for Backend {
                     .await;
                 }
             }
+        }
+    }
+
+    async fn did_save(&self, params: lsp::DidSaveTextDocumentParams) {
+        if self.shared.settings.editor().run == settings::Run::OnSave {
+            self.schedule(&params.text_document.uri);
         }
     }
 
@@ -539,7 +602,13 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn did_change_configuration(&self, _: lsp::DidChangeConfigurationParams) {
+    async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
+        // Settings pushed with the notification, else pulled (`workspace/configuration`).
+        if params.settings.get("gxlint").is_some_and(|v| v.is_object()) {
+            self.shared.settings.set_editor(&params.settings);
+        } else {
+            self.pull_editor_settings().await;
+        }
         self.shared.settings.clear();
         self.relint_all();
     }
