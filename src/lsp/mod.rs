@@ -274,6 +274,9 @@ async fn lint_loop(shared: Arc<Shared>, client: Client, uri: lsp::Uri) {
             client
                 .publish_diagnostics(uri.clone(), analysis.published.clone(), Some(version))
                 .await;
+        } else if shared.settings.editor().run == settings::Run::OnSave {
+            // Checked on save: a pulling client asks again only when told to.
+            let _ = client.workspace_diagnostic_refresh().await;
         }
         let mut docs = lock(&shared.docs);
         let Some(d) = docs.get_mut(&uri) else { return };
@@ -354,6 +357,15 @@ impl Backend {
     async fn analysis_now(&self, uri: &lsp::Uri) -> Option<Arc<Analysis>> {
         if let Some(a) = self.shared.current_analysis(uri) {
             return Some(a);
+        }
+        // Checked on save only: while typing, the last check stands.
+        if self.shared.settings.editor().run == settings::Run::OnSave {
+            let last = lock(&self.shared.docs)
+                .get(uri)
+                .and_then(|d| d.analysis.clone());
+            if last.is_some() {
+                return last;
+            }
         }
         let (text, version) = self.shared.snapshot(uri)?;
         let caps = self.shared.caps();
