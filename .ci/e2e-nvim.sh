@@ -55,4 +55,11 @@ else
   fail "written-file-fixed" "gxlint check still reports: $out"
 fi
 
+# The README's settings snippet (vim.lsp.config with settings.gxlint), run as written.
+if GXLINT="$GXLINT" "$ROOT/editors/nvim/test/settings.sh" >"$work/settings.out" 2>&1; then
+  pass "settings-snippet"
+else
+  fail "settings-snippet" "$(grep -E '^FAIL' "$work/settings.out" | head -3 | tr '\n' ' ')"
+fi
+
 summary

@@ -165,7 +165,7 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         message,
     };
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
-        let msg = e.message().trim().to_string();
+        let msg = toml_message_zh(e.message().trim());
         err(e.span(), msg)
     })?;
     let mut s = Settings::default();
@@ -486,4 +486,77 @@ impl ConfigCache {
             .or_insert_with(|| load_file(&cfg));
         r.clone().map(|s| (s, Some(cfg)))
     }
+}
+
+/// serde's and toml's messages (`unknown field … expected one of …`) in Chinese; a message not
+/// recognised is kept, after a Chinese lead.
+fn toml_message_zh(msg: &str) -> String {
+    static PATTERNS: LazyLock<Vec<(regex::Regex, &'static str)>> = LazyLock::new(|| {
+        [
+            (
+                r"^unknown field `([^`]*)`, expected one of (.*)$",
+                "不认识的键“$1”；可用的键：$2",
+            ),
+            (
+                r"^unknown field `([^`]*)`, expected (.*)$",
+                "不认识的键“$1”；可用的键：$2",
+            ),
+            (
+                r"^unknown field `([^`]*)`, there are no fields$",
+                "不认识的键“$1”；这里不能有键",
+            ),
+            (r"^missing field `([^`]*)`$", "缺少键“$1”"),
+            (r"^duplicate key$", "键重复出现"),
+            (r"^duplicate key `([^`]*)`.*$", "键“$1”重复出现"),
+            (
+                r"^invalid type: (.*), expected (.*)$",
+                "值的类型不对：应为$2，实为$1",
+            ),
+            (
+                r"^invalid value: (.*), expected (.*)$",
+                "值不对：应为$2，实为$1",
+            ),
+            (
+                r"^string values must be quoted.*$",
+                "字符串值要加引号，如 \"2021\"",
+            ),
+            (r"^unclosed table, expected `\]`$", "表名缺少右方括号“]”"),
+            (r"^unclosed array, expected `\]`$", "数组缺少右方括号“]”"),
+            (r"^key with no value, expected `=`$", "键后缺少“= 值”"),
+            (
+                r"^invalid string.*$",
+                "字符串写法不对（引号不成对，或有未转义的字符）",
+            ),
+            (
+                r"^invalid basic string.*$",
+                "字符串写法不对（引号不成对，或有未转义的字符）",
+            ),
+        ]
+        .into_iter()
+        .map(|(p, r)| (regex::Regex::new(p).expect("pattern"), r))
+        .collect()
+    });
+    static TYPES: &[(&str, &str)] = &[
+        ("a sequence", "数组（如 [\"GX5\"]）"),
+        ("i64", "整数"),
+        ("a string", "字符串"),
+        ("a map", "表"),
+        ("a boolean", "true 或 false"),
+        ("string ", "字符串 "),
+        ("integer ", "整数 "),
+        ("sequence", "数组"),
+        ("map", "表"),
+        ("boolean ", "布尔值 "),
+    ];
+    for (re, rep) in PATTERNS.iter() {
+        if re.is_match(msg) {
+            let mut out = re.replace(msg, *rep).into_owned();
+            out = out.replace("`, `", "、").replace(['`'], "");
+            for (en, zh) in TYPES {
+                out = out.replace(en, zh);
+            }
+            return out;
+        }
+    }
+    format!("TOML 写法有误（{msg}）")
 }

@@ -8,6 +8,7 @@ pub mod canonical;
 pub mod config;
 pub mod data;
 pub mod diagnostic;
+pub mod docs;
 pub mod document;
 pub mod files;
 pub mod fix;

@@ -31,8 +31,11 @@ pub fn skeleton(year: i32, agency: Option<&str>, form: TableForm) -> String {
 /// The skeleton for `year`, or an error for a year without a national format (N ≤ 2018).
 pub fn try_skeleton(year: i32, agency: Option<&str>, form: TableForm) -> Result<String, String> {
     match Format::for_year(year) {
+        Format::Pre2019 if year < 2008 => Err(format!(
+            "{year}年没有政府信息公开工作年度报告：《中华人民共和国政府信息公开条例》（国务院令第492号）自2008年5月1日起施行，第一份年度报告是2008年度的；gxlint new 只生成2019年及以后年度的报告。"
+        )),
         Format::Pre2019 => Err(format!(
-            "{year}年的年度报告适用旧条例（国务院令第492号），没有全国统一的报告格式；gxlint new 只生成2019年及以后年度的报告。"
+            "{year}年没有全国统一的年度报告格式：{year}年度报告适用的是2008年施行的《中华人民共和国政府信息公开条例》（国务院令第492号），报告格式由各地规定；全国统一格式从2019年度起（国办公开办函〔2019〕60号），gxlint new 只生成2019年及以后年度的报告。"
         )),
         f => Ok(build(year, agency, form, f)),
     }

@@ -283,8 +283,12 @@ fn sarif_output() {
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
     assert_eq!(rules.len(), gxlint::rules::ALL.len());
     for r in rules {
-        // No invented web address: the doc page travels in `help` (`gxlint explain`).
-        assert!(r.get("helpUri").is_none());
+        // The rule's page (its rules/docs/CODE.md in the repository named by Cargo.toml); the
+        // page's text travels in `help` too (`gxlint explain`).
+        assert_eq!(
+            r["helpUri"],
+            gxlint::docs::default_rule_url(r["id"].as_str().unwrap())
+        );
         assert!(
             r["help"]["text"]
                 .as_str()

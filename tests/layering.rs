@@ -11,6 +11,7 @@ const LAYERS: &[&[&str]] = &[
     // plain types and text utilities
     &[
         "diagnostic",
+        "docs",
         "line_index",
         "fold",
         "format",

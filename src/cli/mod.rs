@@ -2,7 +2,9 @@
 
 pub mod check;
 pub mod convert;
+pub mod docs;
 pub mod review;
+pub mod zh;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -67,6 +67,14 @@ pub struct Ctx<'a> {
     pub index: &'a LineIndex,
     pub unit: ColumnUnit,
     pub version: i32,
+    /// The configured base address of the rule pages (`docs-base-url`); `None`: the repository.
+    pub docs_base: Option<&'a str>,
+}
+
+/// The link to the rule's page (`codeDescription`).
+fn code_description(cx: &Ctx<'_>, code: &str) -> Option<lsp::CodeDescription> {
+    let href = crate::docs::rule_url(cx.docs_base, code).parse().ok()?;
+    Some(lsp::CodeDescription { href })
 }
 
 pub fn diagnostic(cx: &Ctx<'_>, d: &Diagnostic) -> lsp::Diagnostic {
@@ -107,7 +115,7 @@ pub fn diagnostic(cx: &Ctx<'_>, d: &Diagnostic) -> lsp::Diagnostic {
         range: range(cx.text, cx.index, &d.span, cx.unit),
         severity: Some(severity(d.severity)),
         code: Some(lsp::NumberOrString::String(d.code.to_string())),
-        code_description: None,
+        code_description: code_description(cx, d.code),
         source: Some(SOURCE.to_string()),
         message: d.message.clone(),
         related_information: if related.is_empty() {

@@ -126,6 +126,8 @@ pub struct Caps {
     pub document_changes: bool,
     pub watch_registration: bool,
     pub markdown_hover: bool,
+    /// The client answers `workspace/configuration`.
+    pub configuration: bool,
 }
 
 impl Default for Caps {
@@ -136,6 +138,7 @@ impl Default for Caps {
             document_changes: false,
             watch_registration: false,
             markdown_hover: true,
+            configuration: false,
         }
     }
 }
@@ -182,6 +185,19 @@ impl Shared {
 
     pub fn caps(&self) -> Caps {
         *lock(&self.caps)
+    }
+
+    /// The engine that produces diagnostics: none at all when the editor says `gxlint.enable`
+    /// is off.
+    pub fn checking_engine(&self) -> Engine {
+        if self.settings.editor().enable {
+            self.engine
+        } else {
+            Engine {
+                check: |_, _| Vec::new(),
+                fix_all: self.engine.fix_all,
+            }
+        }
     }
 
     /// The current text of a document and its version (`None`: not open).
@@ -237,6 +253,7 @@ fn analyse(
         index: &index,
         unit,
         version,
+        docs_base: None,
     };
     let published = diagnostics
         .iter()
@@ -282,7 +299,7 @@ async fn lint_loop(shared: Arc<Shared>, client: Client, uri: lsp::Uri) {
             client.show_message(lsp::MessageType::WARNING, &e).await;
             log(&client, lsp::MessageType::WARNING, e).await;
         }
-        let engine = shared.engine;
+        let engine = shared.checking_engine();
         let u = uri.clone();
         let t = text.clone();
         let result = tokio::task::spawn_blocking(move || {
@@ -320,6 +337,9 @@ async fn lint_loop(shared: Arc<Shared>, client: Client, uri: lsp::Uri) {
             client
                 .publish_diagnostics(uri.clone(), analysis.published.clone(), Some(version))
                 .await;
+        } else if shared.settings.editor().run == settings::Run::OnSave {
+            // Checked on save: a pulling client asks again only when told to.
+            let _ = client.workspace_diagnostic_refresh().await;
         }
         let mut docs = lock(&shared.docs);
         let Some(d) = docs.get_mut(&uri) else { return };
@@ -367,6 +387,36 @@ impl Backend {
     }
 
     /// Re-lint every open document (configuration changed).
+    /// Ask the client for the `gxlint` section (`workspace/configuration`) when it can answer;
+    /// whether new settings came.
+    async fn pull_editor_settings(&self) -> bool {
+        if !self.shared.caps().configuration {
+            return false;
+        }
+        let item = lsp::ConfigurationItem {
+            scope_uri: None,
+            section: Some("gxlint".to_string()),
+        };
+        match self.client.configuration(vec![item]).await {
+            Ok(values) => match values.first() {
+                Some(v) if v.is_object() => {
+                    self.shared.settings.set_editor(v);
+                    true
+                }
+                _ => false,
+            },
+            Err(e) => {
+                log(
+                    &self.client,
+                    lsp::MessageType::WARNING,
+                    format!("无法读取编辑器设置（workspace/configuration）：{e}"),
+                )
+                .await;
+                false
+            }
+        }
+    }
+
     fn relint_all(&self) {
         let uris: Vec<lsp::Uri> = {
             let mut docs = lock(&self.shared.docs);
@@ -385,10 +435,19 @@ impl Backend {
         if let Some(a) = self.shared.current_analysis(uri) {
             return Some(a);
         }
+        // Checked on save only: while typing, the last check stands.
+        if self.shared.settings.editor().run == settings::Run::OnSave {
+            let last = lock(&self.shared.docs)
+                .get(uri)
+                .and_then(|d| d.analysis.clone());
+            if last.is_some() {
+                return last;
+            }
+        }
         let (text, version) = self.shared.snapshot(uri)?;
         let caps = self.shared.caps();
         let settings = self.shared.settings.for_uri(uri);
-        let engine = self.shared.engine;
+        let engine = self.shared.checking_engine();
         let u = uri.clone();
         let a = tokio::task::spawn_blocking(move || {
             analyse(engine, &settings, &u, text, version, caps.unit)
@@ -421,6 +480,7 @@ fn client_caps(params: &lsp::InitializeParams) -> Caps {
         .and_then(|w| w.did_change_watched_files.as_ref())
         .and_then(|d| d.dynamic_registration)
         .unwrap_or(false);
+    let configuration = ws.and_then(|w| w.configuration).unwrap_or(false);
     Caps {
         unit: if utf8 {
             ColumnUnit::Utf8
@@ -431,6 +491,7 @@ fn client_caps(params: &lsp::InitializeParams) -> Caps {
         document_changes,
         watch_registration,
         markdown_hover,
+        configuration,
     }
 }
 
@@ -474,6 +535,9 @@ impl LanguageServer for Backend {
             );
         }
         self.shared.settings.set_roots(roots);
+        if let Some(options) = &params.initialization_options {
+            self.shared.settings.set_editor(options);
+        }
         let encoding = match caps.unit {
             ColumnUnit::Utf8 => lsp::PositionEncodingKind::UTF8,
             _ => lsp::PositionEncodingKind::UTF16,
@@ -485,6 +549,7 @@ impl LanguageServer for Backend {
                     lsp::TextDocumentSyncOptions {
                         open_close: Some(true),
                         change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(lsp::TextDocumentSyncSaveOptions::Supported(true)),
                         ..Default::default()
                     },
                 )),
@@ -519,6 +584,9 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
+        if self.pull_editor_settings().await {
+            self.relint_all();
+        }
         if self.shared.caps().watch_registration {
             let options = lsp::DidChangeWatchedFilesRegistrationOptions {
                 watchers: vec![lsp::FileSystemWatcher {
@@ -609,7 +677,9 @@ impl LanguageServer for Backend {
                 .await;
             }
             Some(problems) => {
-                self.schedule(&uri);
+                if self.shared.settings.editor().run == settings::Run::OnType {
+                    self.schedule(&uri);
+                }
                 for p in problems {
                     log(
                         &self.client,
@@ -619,6 +689,12 @@ impl LanguageServer for Backend {
                     .await;
                 }
             }
+        }
+    }
+
+    async fn did_save(&self, params: lsp::DidSaveTextDocumentParams) {
+        if self.shared.settings.editor().run == settings::Run::OnSave {
+            self.schedule(&params.text_document.uri);
         }
     }
 
@@ -653,6 +729,12 @@ impl LanguageServer for Backend {
                 .show_message(lsp::MessageType::WARNING, &e)
                 .await;
             log(&self.client, lsp::MessageType::WARNING, e).await;
+        }
+        // Settings pushed with the notification, else pulled (`workspace/configuration`).
+        if params.settings.get("gxlint").is_some_and(|v| v.is_object()) {
+            self.shared.settings.set_editor(&params.settings);
+        } else {
+            self.pull_editor_settings().await;
         }
         self.shared.settings.clear();
         self.relint_all();

@@ -1,5 +1,8 @@
 //! The settings that apply to a document: `gxlint.toml` found as the CLI finds it, cached per
-//! directory, dropped when the client reports a change to a `gxlint.toml`.
+//! directory, dropped when the client reports a change to a `gxlint.toml`; under it the editor's
+//! settings (`EditorSettings`, sent as `initializationOptions` and by `workspace/configuration`,
+//! section `gxlint`), merged as ruff merges its editor settings with a `ruff.toml`
+//! (`EditorSettings::apply`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -28,8 +31,120 @@ pub fn load(path: Option<&Path>) -> (Settings, Option<String>) {
     }
 }
 
+/// When documents are checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Run {
+    /// On every change (the default).
+    #[default]
+    OnType,
+    /// When opened and when saved.
+    OnSave,
+}
+
+/// The editor's settings (`gxlint.enable`, `gxlint.run`, `gxlint.select`, `gxlint.ignore`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EditorSettings {
+    /// `false`: no diagnostics at all.
+    pub enable: bool,
+    pub run: Run,
+    /// Rules to run (codes, names, prefixes) when `gxlint.toml` has no `select`.
+    pub select: Vec<String>,
+    /// Rules not to run, added to `gxlint.toml`'s `ignore`.
+    pub ignore: Vec<String>,
+}
+
+impl Default for EditorSettings {
+    fn default() -> Self {
+        EditorSettings {
+            enable: true,
+            run: Run::OnType,
+            select: Vec::new(),
+            ignore: Vec::new(),
+        }
+    }
+}
+
+impl EditorSettings {
+    /// Read from what a client sends: `{"gxlint": {…}}`, `{"settings": {…}}` or the object
+    /// itself; `null` gives the defaults. Unknown keys are skipped; a value of the wrong kind or an
+    /// unknown rule is an error (in Chinese), and the rest still applies.
+    pub fn from_json(v: &serde_json::Value) -> (EditorSettings, Vec<String>) {
+        let mut v = v;
+        for key in ["gxlint", "settings"] {
+            if let Some(inner) = v.get(key).filter(|i| i.is_object()) {
+                v = inner;
+            }
+        }
+        let mut errors = Vec::new();
+        let mut out = EditorSettings::default();
+        let Some(map) = v.as_object() else {
+            return (out, errors);
+        };
+        let list = |key: &str, errors: &mut Vec<String>| -> Vec<String> {
+            match map.get(key) {
+                None | Some(serde_json::Value::Null) => Vec::new(),
+                Some(serde_json::Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|x| match x.as_str() {
+                        Some(s) if crate::config::selector_is_known(s.trim()) => {
+                            Some(s.trim().to_string())
+                        }
+                        Some(s) => {
+                            errors.push(format!(
+                                "编辑器设置 gxlint.{key} 中的“{s}”不是已知的规则代码、名称或代码前缀，已忽略"
+                            ));
+                            None
+                        }
+                        None => {
+                            errors.push(format!("编辑器设置 gxlint.{key} 应为字符串数组"));
+                            None
+                        }
+                    })
+                    .collect(),
+                Some(_) => {
+                    errors.push(format!("编辑器设置 gxlint.{key} 应为字符串数组，如 [\"GX5\"]"));
+                    Vec::new()
+                }
+            }
+        };
+        out.select = list("select", &mut errors);
+        out.ignore = list("ignore", &mut errors);
+        match map.get("enable") {
+            None | Some(serde_json::Value::Null) => {}
+            Some(serde_json::Value::Bool(b)) => out.enable = *b,
+            Some(_) => errors.push("编辑器设置 gxlint.enable 应为 true 或 false".to_string()),
+        }
+        match map.get("run") {
+            None | Some(serde_json::Value::Null) => {}
+            Some(r) => match serde_json::from_value::<Run>(r.clone()) {
+                Ok(r) => out.run = r,
+                Err(_) => errors.push(format!(
+                    "编辑器设置 gxlint.run 应为 \"onType\" 或 \"onSave\"，实为 {r}"
+                )),
+            },
+        }
+        (out, errors)
+    }
+
+    /// Merge under a project's settings: `gxlint.toml` wins where it speaks. Its `select`, when it
+    /// has one, replaces the editor's; the editor's `ignore` is added to its `ignore`.
+    pub fn apply(&self, settings: &mut Settings) {
+        if settings.select.is_empty() {
+            settings.select = self.select.clone();
+        }
+        for i in &self.ignore {
+            if !settings.ignore.contains(i) {
+                settings.ignore.push(i.clone());
+            }
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct SettingsCache {
+    editor: Mutex<EditorSettings>,
     by_dir: Mutex<HashMap<Option<PathBuf>, Settings>>,
     roots: Mutex<Vec<PathBuf>>,
     /// Configuration errors not yet shown to the user.
@@ -39,6 +154,19 @@ pub struct SettingsCache {
 impl SettingsCache {
     pub fn set_roots(&self, roots: Vec<PathBuf>) {
         *lock(&self.roots) = roots;
+    }
+
+    /// The editor's settings in force.
+    pub fn editor(&self) -> EditorSettings {
+        lock(&self.editor).clone()
+    }
+
+    /// New editor settings from a client's JSON (errors kept to be shown); drops the cache.
+    pub fn set_editor(&self, v: &serde_json::Value) {
+        let (e, errors) = EditorSettings::from_json(v);
+        *lock(&self.editor) = e;
+        lock(&self.errors).extend(errors);
+        self.clear();
     }
 
     pub fn clear(&self) {
@@ -57,7 +185,8 @@ impl SettingsCache {
         if let Some(s) = lock(&self.by_dir).get(&dir) {
             return s.clone();
         }
-        let (s, error) = load(path.as_deref());
+        let (mut s, error) = load(path.as_deref());
+        self.editor().apply(&mut s);
         if let Some(e) = error {
             lock(&self.errors).push(e);
         }

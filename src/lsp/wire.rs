@@ -50,6 +50,8 @@ pub struct WireClient {
     pub timeout: Duration,
     /// Every `publishDiagnostics` received: (uri, version).
     pub published: Vec<(String, Option<i64>)>,
+    /// The result to answer a server→client request with, by method (`null` otherwise).
+    pub replies: std::collections::HashMap<String, Value>,
 }
 
 impl WireClient {
@@ -74,6 +76,7 @@ impl WireClient {
             next_id: 1,
             timeout: Duration::from_secs(20),
             published: Vec::new(),
+            replies: std::collections::HashMap::new(),
         }
     }
 
@@ -109,13 +112,19 @@ impl WireClient {
             .unwrap_or_else(|| panic!("no response to request {id}"))
     }
 
-    /// The next message (buffered first), answering server→client requests with `null`.
+    /// The next message (buffered first), answering server→client requests (`replies`, else
+    /// `null`).
     async fn next_message(&mut self) -> Option<Value> {
         let m = tokio::time::timeout(self.timeout, self.incoming.recv())
             .await
             .ok()??;
         if m.get("method").is_some() && m.get("id").is_some() {
-            let reply = json!({"jsonrpc": "2.0", "id": m["id"], "result": null});
+            let result = m["method"]
+                .as_str()
+                .and_then(|k| self.replies.get(k))
+                .cloned()
+                .unwrap_or(Value::Null);
+            let reply = json!({"jsonrpc": "2.0", "id": m["id"], "result": result});
             self.send(&reply).await;
         }
         if m["method"] == "textDocument/publishDiagnostics" {

@@ -49,6 +49,7 @@ pub fn to_value(files: &[FileResult]) -> Value {
                 "shortDescription": {"text": r.summary},
                 "fullDescription": {"text": full},
                 "help": {"text": r.doc, "markdown": r.doc},
+                "helpUri": crate::docs::default_rule_url(r.code),
                 "defaultConfiguration": {"level": level(r.severity)},
             })
         })

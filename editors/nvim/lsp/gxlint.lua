@@ -9,6 +9,14 @@ return {
   cmd = { 'gxlint', 'lsp' },
   filetypes = { 'markdown', 'text' },
   root_markers = { 'gxlint.toml', '.git' },
-  -- gxlint reads gxlint.toml itself; no settings are sent.
-  settings = {},
+  -- Editor settings (answered to the server's workspace/configuration, section `gxlint`); merged
+  -- under gxlint.toml: its `select` wins, `ignore` lists are joined.
+  settings = {
+    gxlint = {
+      enable = true, -- false: no diagnostics
+      run = 'onType', -- or 'onSave': check when the file is opened and written
+      select = {}, -- only these rules (codes, names, prefixes such as 'GX3')
+      ignore = {}, -- not these rules
+    },
+  },
 }

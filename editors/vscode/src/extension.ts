@@ -75,13 +75,28 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: "untitled", language: "markdown" },
       { scheme: "untitled", language: "plaintext" },
     ],
+    // The editor settings gxlint.enable / run / select / ignore: sent at start, then pulled by
+    // the server (workspace/configuration) and pushed on every change (configurationSection).
+    // The server merges them under gxlint.toml.
+    initializationOptions: editorSettings(config),
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher("**/gxlint.toml"),
+      configurationSection: "gxlint",
     },
     outputChannel: output,
     // `gxlint.trace.server` is read by the client itself (the setting is named after CLIENT_ID).
   };
   return new LanguageClient(CLIENT_ID, "gxlint", serverOptions, clientOptions);
+}
+
+/** The settings the server reads (`EditorSettings` in src/lsp/settings.rs). */
+function editorSettings(config: vscode.WorkspaceConfiguration): Record<string, unknown> {
+  return {
+    enable: config.get<boolean>("enable", true),
+    run: config.get<string>("run", "onType"),
+    select: config.get<string[]>("select", []),
+    ignore: config.get<string[]>("ignore", []),
+  };
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {

@@ -14,7 +14,7 @@ function M.setup(opts)
         filetypes = { 'markdown', 'text' },
         root_dir = util.root_pattern('gxlint.toml', '.git'),
         single_file_support = true,
-        settings = {},
+        settings = { gxlint = { enable = true, run = 'onType', select = {}, ignore = {} } },
       },
       docs = {
         description = 'gxlint: linter for 政府信息公开工作年度报告 drafts (`gxlint lsp`).',
