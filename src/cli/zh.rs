@@ -42,7 +42,9 @@ fn localize_built(cmd: Command) -> Command {
 
 fn localize_arg(arg: Arg) -> Arg {
     let mut arg = match arg.get_id().as_str() {
-        "help" if arg.get_long() == Some("help") => arg.help("打印帮助"),
+        "help" if arg.get_long() == Some("help") => {
+            arg.help("打印帮助").long_help("打印帮助（-h 只显示摘要）")
+        }
         "version" if arg.get_long() == Some("version") => arg.help("打印版本"),
         "subcommand" if arg.is_positional() => arg.help("要查看帮助的子命令"),
         _ => arg,
