@@ -326,42 +326,76 @@ pub fn after_line_break(text: &str, end: usize) -> usize {
 /// The edit that deletes `span` (a residue or spam match): the whole line with its line break
 /// when nothing but blanks and punctuation is left on it once every span of `removable` (sorted,
 /// non-overlapping) on that line is gone; otherwise exactly `span`. The bool says "whole line".
+///
+/// For many spans of one text, use a [`Deleter`]: it measures each line once.
 pub fn deletion(text: &str, span: &Span, removable: &[Span]) -> (Edit, bool) {
-    let ls = line_start(text, span.start);
-    let le = line_end(text, span.end);
-    let mut pos = ls;
-    let mut blank = true;
-    // Removable spans that touch the line, in order.
-    let first = removable.partition_point(|r| r.end <= ls);
-    let mut pieces: Vec<Span> = Vec::new();
-    for r in &removable[first..] {
-        if r.start >= le {
-            break;
+    Deleter::new(text, removable).deletion(span)
+}
+
+/// [`deletion`] for the spans of one text in order: each line's bounds and whether it is blank
+/// once its removable spans are gone are computed once, so that many matches on one long line
+/// take linear time.
+pub struct Deleter<'t> {
+    text: &'t str,
+    removable: &'t [Span],
+    /// The last line measured: its start, the end of its content, and whether it is blank
+    /// once its removable spans are gone.
+    line: Option<(usize, usize, bool)>,
+}
+
+impl<'t> Deleter<'t> {
+    pub fn new(text: &'t str, removable: &'t [Span]) -> Deleter<'t> {
+        Deleter {
+            text,
+            removable,
+            line: None,
         }
-        let (a, b) = (r.start.max(ls), r.end.min(le));
-        if a > pos {
-            pieces.push(pos..a);
+    }
+
+    /// The line holding `offset`: (start, end of content, blank once its removable spans are gone).
+    fn line_of(&mut self, offset: usize) -> (usize, usize, bool) {
+        if let Some(l @ (ls, le, _)) = self.line
+            && ls <= offset
+            && offset <= le
+        {
+            return l;
         }
-        pos = pos.max(b);
-    }
-    if le > pos {
-        pieces.push(pos..le);
-    }
-    if !(span.start >= ls && span.end <= le) {
-        blank = false;
-    }
-    for p in pieces {
-        if let Some(s) = text.get(p) {
-            if !s.chars().all(is_blank_char) {
+        let text = self.text;
+        let ls = line_start(text, offset);
+        let le = line_end(text, offset);
+        let removable = self.removable;
+        let first = removable.partition_point(|r| r.end <= ls);
+        let mut pos = ls;
+        let mut blank = true;
+        let only_blanks = |p: Span| text.get(p).is_none_or(|s| s.chars().all(is_blank_char));
+        for r in &removable[first..] {
+            if r.start >= le {
+                break;
+            }
+            let (a, b) = (r.start.max(ls), r.end.min(le));
+            if a > pos && !only_blanks(pos..a) {
                 blank = false;
                 break;
             }
+            pos = pos.max(b);
         }
+        if blank && le > pos && !only_blanks(pos..le) {
+            blank = false;
+        }
+        let l = (ls, le, blank);
+        self.line = Some(l);
+        l
     }
-    if blank {
-        (Edit::delete(ls..after_line_break(text, le)), true)
-    } else {
-        (Edit::delete(span.clone()), false)
+
+    /// The edit that deletes `span`, as [`deletion`] says.
+    pub fn deletion(&mut self, span: &Span) -> (Edit, bool) {
+        let (ls, le, blank) = self.line_of(span.start);
+        // A span that runs past the end of its first line never takes a whole line.
+        if blank && span.end <= le {
+            (Edit::delete(ls..after_line_break(self.text, le)), true)
+        } else {
+            (Edit::delete(span.clone()), false)
+        }
     }
 }
 
