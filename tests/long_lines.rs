@@ -71,3 +71,69 @@ fn residue_matches_on_one_long_line() {
         format!("{}\n", "打印本页 ".repeat(n))
     );
 }
+
+/// The human output of many findings on one long line: a window around each label, not the
+/// whole line, with the exact line and column in the header and the severity in Chinese.
+#[test]
+fn human_output_shows_a_window_of_a_long_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "打印本页 ";
+    let n = 3_000;
+    let text = format!("{CLEAN}\n{}\n", unit.repeat(n));
+    let line = text.lines().position(|l| l.len() > 1_000).unwrap() + 1;
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, &text).unwrap();
+    let start = Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gxlint"))
+        .arg("check")
+        .arg(&path)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let t = start.elapsed();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // Old output: the 39 KB line once per finding (118 MB); now a few hundred bytes each.
+    assert!(
+        stdout.len() < n * 1_000,
+        "{} bytes for {n} findings",
+        stdout.len()
+    );
+    assert!(t < Duration::from_secs(10), "took {t:?}");
+    assert!(stdout.lines().all(|l| l.chars().count() < 400));
+    // The 1,000th finding: its header column is exact, its caret sits under its match.
+    let col = 1 + 999 * unit.chars().count();
+    let header = format!("long.txt:{line}:{col}\n");
+    let at = stdout.find(&header).expect("header of the 1,000th finding");
+    let block: Vec<&str> = stdout[at..].lines().take(4).collect();
+    let (src, carets) = (block[2], block[3]);
+    assert!(src.contains(&format!("{line} │ …打印本页")), "{src}");
+    assert!(src.ends_with('…'), "{src}");
+    // The match starts 60 characters after the `…`: the carets start at its display column.
+    let cut = src.find('…').unwrap() + '…'.len_utf8();
+    let before_match = cut + src[cut..].char_indices().nth(60).map(|(i, _)| i).unwrap();
+    assert!(src[before_match..].starts_with("打印本页"), "{src}");
+    let caret = carets.find('^').unwrap();
+    assert_eq!(
+        width(&carets[..caret]),
+        width(&src[..before_match]),
+        "\n{src}\n{carets}"
+    );
+    assert!(
+        stdout.contains("警告[GX503 web-residue]"),
+        "severity in Chinese"
+    );
+    assert!(!stdout.contains("warning["));
+}
+
+/// Display width on a terminal: CJK ideographs take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
