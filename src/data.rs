@@ -64,9 +64,20 @@ struct PatternsFile {
 }
 
 /// One category of patterns compiled into a single regex (`None` when the category is empty).
+///
+/// The regex is compiled on first use: a run compiles only the categories of the rules that run
+/// (compiling was most of a single-file `check`'s CPU time).
 #[derive(Debug, Clone, Default)]
 pub struct Patterns {
-    re: Option<Regex>,
+    src: Option<String>,
+    re: std::sync::OnceLock<Option<Regex>>,
+}
+
+fn build_regex(src: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(src)
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
 }
 
 impl Patterns {
@@ -78,20 +89,17 @@ impl Patterns {
         patterns: &[String],
         flags: &str,
         suffix: &str,
+        eager: bool,
     ) -> Result<Patterns, String> {
         let mut phrases: Vec<&String> = phrases.iter().filter(|p| !p.trim().is_empty()).collect();
         phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         phrases.dedup();
         let mut alts: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
         for p in patterns {
-            // Check each pattern alone so an error names the faulty one.
-            let p = p.replace("{S}", BLANK);
-            Regex::new(&p)
-                .map_err(|e| format!("rules/patterns.toml [{what}] 模式 `{p}` 无效：{e}"))?;
-            alts.push(p);
+            alts.push(p.replace("{S}", BLANK));
         }
         if alts.is_empty() {
-            return Ok(Patterns { re: None });
+            return Ok(Patterns::default());
         }
         let body = alts
             .iter()
@@ -99,24 +107,46 @@ impl Patterns {
             .collect::<Vec<_>>()
             .join("|");
         let src = format!("(?m{flags}:(?:{body}){suffix})");
-        let re = regex::RegexBuilder::new(&src)
-            .size_limit(64 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .map_err(|e| format!("rules/patterns.toml [{what}] 无法编译：{e}"))?;
-        Ok(Patterns { re: Some(re) })
+        if !eager {
+            return Ok(Patterns::lazy(src));
+        }
+        if let Err(e) = build_regex(&src) {
+            // Name the faulty pattern when one is.
+            for p in patterns {
+                let p = p.replace("{S}", BLANK);
+                Regex::new(&p)
+                    .map_err(|e| format!("rules/patterns.toml [{what}] 模式 `{p}` 无效：{e}"))?;
+            }
+            return Err(format!("rules/patterns.toml [{what}] 无法编译：{e}"));
+        }
+        Ok(Patterns::lazy(src))
+    }
+
+    fn lazy(src: String) -> Patterns {
+        Patterns {
+            src: Some(src),
+            re: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The compiled regex (compiled now if not yet). The built-in patterns are known to compile
+    /// (`all_built_in_patterns_compile`); extra phrases are checked when they are added.
+    fn re(&self) -> Option<&Regex> {
+        self.re
+            .get_or_init(|| self.src.as_deref().and_then(|s| build_regex(s).ok()))
+            .as_ref()
     }
 
     /// Byte spans of the non-overlapping matches in `text`.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Span> + 't {
-        self.re
-            .iter()
+        self.re()
+            .into_iter()
             .flat_map(move |re| re.find_iter(text).map(|m| m.range()))
     }
 
     /// The spans of the first capture group (or of the whole match when it has none).
     pub fn find_groups(&self, text: &str) -> Vec<Span> {
-        let Some(re) = &self.re else {
+        let Some(re) = self.re() else {
             return Vec::new();
         };
         re.captures_iter(text)
@@ -132,7 +162,7 @@ impl Patterns {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.re.as_ref().is_some_and(|re| re.is_match(text))
+        self.re().is_some_and(|re| re.is_match(text))
     }
 }
 
@@ -170,7 +200,7 @@ impl Fields {
 
     /// All `label：` occurrences: (span of label and colon, span of the label).
     pub fn find(&self, text: &str) -> Vec<(Span, Span)> {
-        let Some(re) = &self.label.re else {
+        let Some(re) = self.label.re() else {
             return Vec::new();
         };
         re.captures_iter(text)
@@ -210,6 +240,7 @@ impl Data {
             &file.residue.patterns,
             "",
             "",
+            !extra.residue.is_empty(),
         )?;
 
         let mut suffixes: Vec<String> = file
@@ -230,6 +261,7 @@ impl Data {
             &file.spam.patterns,
             "i",
             &spam_suffix,
+            !extra.spam.is_empty(),
         )?;
 
         let placeholders = Patterns::compile(
@@ -238,6 +270,7 @@ impl Data {
             &file.placeholders.patterns,
             "",
             "",
+            !extra.placeholders.is_empty(),
         )?;
         let placeholder_values = Patterns::compile(
             "placeholder_values",
@@ -245,6 +278,7 @@ impl Data {
             &file.placeholder_values.patterns,
             "",
             "",
+            false,
         )?;
 
         let mut labels = file.fields.labels.clone();
@@ -259,11 +293,7 @@ impl Data {
                 .collect::<Vec<_>>()
                 .join("|");
             let src = format!("({alts}){BLANK}*[:：]");
-            Patterns {
-                re: Some(
-                    Regex::new(&src).map_err(|e| format!("rules/patterns.toml [fields]：{e}"))?,
-                ),
-            }
+            Patterns::lazy(src)
         };
         let fields = Fields {
             label,
@@ -278,6 +308,7 @@ impl Data {
             &file.mojibake.patterns,
             "",
             "",
+            false,
         )?;
 
         Ok(Data {
@@ -442,6 +473,21 @@ mod tests {
         assert!(d.spam.is_match("某某娱乐官网"));
         let spans: Vec<_> = d.spam.find_iter("x某某娱乐官网y").collect();
         assert_eq!(spans, vec![1..1 + "某某娱乐官网".len()]);
+    }
+
+    #[test]
+    fn all_built_in_patterns_compile() {
+        let d = Data::build(&ExtraPatterns::default()).unwrap();
+        for p in [
+            &d.residue,
+            &d.spam,
+            &d.placeholders,
+            &d.placeholder_values,
+            &d.fields.label,
+            &d.mojibake,
+        ] {
+            assert!(p.src.is_some() && p.re().is_some(), "{:?}", p.src);
+        }
     }
 
     #[test]
