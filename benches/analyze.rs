@@ -4,6 +4,11 @@
 //! ~500 KB report, and files/s for a folder of 1,000 generated reports checked in parallel with
 //! rayon (read + check, as `gxlint check DIR` does). Runs in well under a minute.
 //!
+//! Long lines (issue #14): `check` and the human output on one long line — `f()` repeated,
+//! `打印本页 ` repeated, a whole report on one line — at 10 KB, 100 KB and 1 MB, with the time
+//! and output bytes per KB: flat when both are linear in the input.
+//! `GXLINT_BENCH_LONG_ONLY=1` runs only that part.
+//!
 //! Seeds: `GXLINT_SEEDS`, else CARGO_MANIFEST_DIR/../shared/seeds, else /work/shared/seeds.
 
 use std::path::PathBuf;
@@ -89,10 +94,86 @@ fn variant(seeds: &[(String, String)], i: usize) -> String {
         .replacen(" 0 ", &format!(" {digit} "), 1 + i % 3)
 }
 
+/// Counts the bytes written to it.
+struct Count(usize);
+
+impl std::io::Write for Count {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `check` and the human output of `text`: (check ms, render ms, output bytes, findings).
+fn check_and_render(text: &str, settings: &Settings) -> (f64, f64, usize, usize) {
+    let start = Instant::now();
+    let analysis = gxlint::check(text, settings);
+    let check_ms = start.elapsed().as_secs_f64() * 1e3;
+    let n = analysis.diagnostics.len();
+    let files = [gxlint::render::FileResult {
+        path: "long.txt".into(),
+        text: text.to_string(),
+        outcome: Ok(analysis),
+        fixes_applied: None,
+        source: None,
+        write_error: None,
+    }];
+    let mut out = codespan_reporting::term::termcolor::NoColor::new(Count(0));
+    let start = Instant::now();
+    gxlint::render::terminal::render(&files, &mut out).expect("render");
+    let render_ms = start.elapsed().as_secs_f64() * 1e3;
+    (check_ms, render_ms, out.into_inner().0, n)
+}
+
+/// Long-line inputs at 10 KB, 100 KB and 1 MB: time and output per KB.
+fn long_lines(seeds: &[(String, String)], settings: &Settings) {
+    let base = &seeds[0].1;
+    let one_line = base.replace(['\n', '\r'], " ");
+    println!(
+        "{:<28} {:>9} {:>10} {:>10} {:>12} {:>9} {:>11} {:>12}",
+        "long line", "bytes", "check ms", "render ms", "out bytes", "findings", "ms/KB", "out B/KB"
+    );
+    for (name, unit) in [
+        ("f() repeated", "f()"),
+        ("打印本页 repeated", "打印本页 "),
+        ("report on one line", one_line.as_str()),
+    ] {
+        for kb in [10usize, 100, 1000] {
+            let line: String = unit.repeat((kb * 1000).div_ceil(unit.len()));
+            // The repeated units follow a report, so that the text is checked (not skipped).
+            let text = if unit.len() > 100 {
+                line
+            } else {
+                format!("{base}\n{line}\n")
+            };
+            let (c, r, out, n) = check_and_render(&text, settings);
+            let k = text.len() as f64 / 1e3;
+            println!(
+                "{:<28} {:>9} {:>10.1} {:>10.1} {:>12} {:>9} {:>11.4} {:>12.0}",
+                format!("{name} {kb} KB"),
+                text.len(),
+                c,
+                r,
+                out,
+                n,
+                (c + r) / k,
+                out as f64 / k
+            );
+        }
+    }
+}
+
 fn main() {
     // `cargo bench` passes --bench; a filter argument is accepted and ignored.
     let settings = Settings::default();
     let seeds = seeds();
+    if std::env::var_os("GXLINT_BENCH_LONG_ONLY").is_some() {
+        long_lines(&seeds, &settings);
+        return;
+    }
     let min = Duration::from_millis(400);
     println!("gxlint analyze benchmark (single thread unless noted; release build)");
     println!(
@@ -223,6 +304,8 @@ fn main() {
         .map(|(t, _)| t)
         .sum();
     println!("  ~500 KB report: GX5xx+GX6xx rules {mine:.2} ms");
+
+    long_lines(&seeds, &settings);
 
     // 1,000 generated reports in a folder, read and checked in parallel.
     let dir = tempfile::tempdir().expect("temp dir");

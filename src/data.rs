@@ -64,9 +64,20 @@ struct PatternsFile {
 }
 
 /// One category of patterns compiled into a single regex (`None` when the category is empty).
+///
+/// The regex is compiled on first use: a run compiles only the categories of the rules that run
+/// (compiling was most of a single-file `check`'s CPU time).
 #[derive(Debug, Clone, Default)]
 pub struct Patterns {
-    re: Option<Regex>,
+    src: Option<String>,
+    re: std::sync::OnceLock<Option<Regex>>,
+}
+
+fn build_regex(src: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(src)
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
 }
 
 impl Patterns {
@@ -78,20 +89,17 @@ impl Patterns {
         patterns: &[String],
         flags: &str,
         suffix: &str,
+        eager: bool,
     ) -> Result<Patterns, String> {
         let mut phrases: Vec<&String> = phrases.iter().filter(|p| !p.trim().is_empty()).collect();
         phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         phrases.dedup();
         let mut alts: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
         for p in patterns {
-            // Check each pattern alone so an error names the faulty one.
-            let p = p.replace("{S}", BLANK);
-            Regex::new(&p)
-                .map_err(|e| format!("rules/patterns.toml [{what}] 模式 `{p}` 无效：{e}"))?;
-            alts.push(p);
+            alts.push(p.replace("{S}", BLANK));
         }
         if alts.is_empty() {
-            return Ok(Patterns { re: None });
+            return Ok(Patterns::default());
         }
         let body = alts
             .iter()
@@ -99,24 +107,46 @@ impl Patterns {
             .collect::<Vec<_>>()
             .join("|");
         let src = format!("(?m{flags}:(?:{body}){suffix})");
-        let re = regex::RegexBuilder::new(&src)
-            .size_limit(64 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .map_err(|e| format!("rules/patterns.toml [{what}] 无法编译：{e}"))?;
-        Ok(Patterns { re: Some(re) })
+        if !eager {
+            return Ok(Patterns::lazy(src));
+        }
+        if let Err(e) = build_regex(&src) {
+            // Name the faulty pattern when one is.
+            for p in patterns {
+                let p = p.replace("{S}", BLANK);
+                Regex::new(&p)
+                    .map_err(|e| format!("rules/patterns.toml [{what}] 模式 `{p}` 无效：{e}"))?;
+            }
+            return Err(format!("rules/patterns.toml [{what}] 无法编译：{e}"));
+        }
+        Ok(Patterns::lazy(src))
+    }
+
+    fn lazy(src: String) -> Patterns {
+        Patterns {
+            src: Some(src),
+            re: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The compiled regex (compiled now if not yet). The built-in patterns are known to compile
+    /// (`all_built_in_patterns_compile`); extra phrases are checked when they are added.
+    fn re(&self) -> Option<&Regex> {
+        self.re
+            .get_or_init(|| self.src.as_deref().and_then(|s| build_regex(s).ok()))
+            .as_ref()
     }
 
     /// Byte spans of the non-overlapping matches in `text`.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Span> + 't {
-        self.re
-            .iter()
+        self.re()
+            .into_iter()
             .flat_map(move |re| re.find_iter(text).map(|m| m.range()))
     }
 
     /// The spans of the first capture group (or of the whole match when it has none).
     pub fn find_groups(&self, text: &str) -> Vec<Span> {
-        let Some(re) = &self.re else {
+        let Some(re) = self.re() else {
             return Vec::new();
         };
         re.captures_iter(text)
@@ -132,7 +162,7 @@ impl Patterns {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.re.as_ref().is_some_and(|re| re.is_match(text))
+        self.re().is_some_and(|re| re.is_match(text))
     }
 }
 
@@ -170,7 +200,7 @@ impl Fields {
 
     /// All `label：` occurrences: (span of label and colon, span of the label).
     pub fn find(&self, text: &str) -> Vec<(Span, Span)> {
-        let Some(re) = &self.label.re else {
+        let Some(re) = self.label.re() else {
             return Vec::new();
         };
         re.captures_iter(text)
@@ -210,6 +240,7 @@ impl Data {
             &file.residue.patterns,
             "",
             "",
+            !extra.residue.is_empty(),
         )?;
 
         let mut suffixes: Vec<String> = file
@@ -230,6 +261,7 @@ impl Data {
             &file.spam.patterns,
             "i",
             &spam_suffix,
+            !extra.spam.is_empty(),
         )?;
 
         let placeholders = Patterns::compile(
@@ -238,6 +270,7 @@ impl Data {
             &file.placeholders.patterns,
             "",
             "",
+            !extra.placeholders.is_empty(),
         )?;
         let placeholder_values = Patterns::compile(
             "placeholder_values",
@@ -245,6 +278,7 @@ impl Data {
             &file.placeholder_values.patterns,
             "",
             "",
+            false,
         )?;
 
         let mut labels = file.fields.labels.clone();
@@ -259,11 +293,7 @@ impl Data {
                 .collect::<Vec<_>>()
                 .join("|");
             let src = format!("({alts}){BLANK}*[:：]");
-            Patterns {
-                re: Some(
-                    Regex::new(&src).map_err(|e| format!("rules/patterns.toml [fields]：{e}"))?,
-                ),
-            }
+            Patterns::lazy(src)
         };
         let fields = Fields {
             label,
@@ -278,6 +308,7 @@ impl Data {
             &file.mojibake.patterns,
             "",
             "",
+            false,
         )?;
 
         Ok(Data {
@@ -326,42 +357,76 @@ pub fn after_line_break(text: &str, end: usize) -> usize {
 /// The edit that deletes `span` (a residue or spam match): the whole line with its line break
 /// when nothing but blanks and punctuation is left on it once every span of `removable` (sorted,
 /// non-overlapping) on that line is gone; otherwise exactly `span`. The bool says "whole line".
+///
+/// For many spans of one text, use a [`Deleter`]: it measures each line once.
 pub fn deletion(text: &str, span: &Span, removable: &[Span]) -> (Edit, bool) {
-    let ls = line_start(text, span.start);
-    let le = line_end(text, span.end);
-    let mut pos = ls;
-    let mut blank = true;
-    // Removable spans that touch the line, in order.
-    let first = removable.partition_point(|r| r.end <= ls);
-    let mut pieces: Vec<Span> = Vec::new();
-    for r in &removable[first..] {
-        if r.start >= le {
-            break;
+    Deleter::new(text, removable).deletion(span)
+}
+
+/// [`deletion`] for the spans of one text in order: each line's bounds and whether it is blank
+/// once its removable spans are gone are computed once, so that many matches on one long line
+/// take linear time.
+pub struct Deleter<'t> {
+    text: &'t str,
+    removable: &'t [Span],
+    /// The last line measured: its start, the end of its content, and whether it is blank
+    /// once its removable spans are gone.
+    line: Option<(usize, usize, bool)>,
+}
+
+impl<'t> Deleter<'t> {
+    pub fn new(text: &'t str, removable: &'t [Span]) -> Deleter<'t> {
+        Deleter {
+            text,
+            removable,
+            line: None,
         }
-        let (a, b) = (r.start.max(ls), r.end.min(le));
-        if a > pos {
-            pieces.push(pos..a);
+    }
+
+    /// The line holding `offset`: (start, end of content, blank once its removable spans are gone).
+    fn line_of(&mut self, offset: usize) -> (usize, usize, bool) {
+        if let Some(l @ (ls, le, _)) = self.line
+            && ls <= offset
+            && offset <= le
+        {
+            return l;
         }
-        pos = pos.max(b);
-    }
-    if le > pos {
-        pieces.push(pos..le);
-    }
-    if !(span.start >= ls && span.end <= le) {
-        blank = false;
-    }
-    for p in pieces {
-        if let Some(s) = text.get(p) {
-            if !s.chars().all(is_blank_char) {
+        let text = self.text;
+        let ls = line_start(text, offset);
+        let le = line_end(text, offset);
+        let removable = self.removable;
+        let first = removable.partition_point(|r| r.end <= ls);
+        let mut pos = ls;
+        let mut blank = true;
+        let only_blanks = |p: Span| text.get(p).is_none_or(|s| s.chars().all(is_blank_char));
+        for r in &removable[first..] {
+            if r.start >= le {
+                break;
+            }
+            let (a, b) = (r.start.max(ls), r.end.min(le));
+            if a > pos && !only_blanks(pos..a) {
                 blank = false;
                 break;
             }
+            pos = pos.max(b);
         }
+        if blank && le > pos && !only_blanks(pos..le) {
+            blank = false;
+        }
+        let l = (ls, le, blank);
+        self.line = Some(l);
+        l
     }
-    if blank {
-        (Edit::delete(ls..after_line_break(text, le)), true)
-    } else {
-        (Edit::delete(span.clone()), false)
+
+    /// The edit that deletes `span`, as [`deletion`] says.
+    pub fn deletion(&mut self, span: &Span) -> (Edit, bool) {
+        let (ls, le, blank) = self.line_of(span.start);
+        // A span that runs past the end of its first line never takes a whole line.
+        if blank && span.end <= le {
+            (Edit::delete(ls..after_line_break(self.text, le)), true)
+        } else {
+            (Edit::delete(span.clone()), false)
+        }
     }
 }
 
@@ -408,6 +473,21 @@ mod tests {
         assert!(d.spam.is_match("某某娱乐官网"));
         let spans: Vec<_> = d.spam.find_iter("x某某娱乐官网y").collect();
         assert_eq!(spans, vec![1..1 + "某某娱乐官网".len()]);
+    }
+
+    #[test]
+    fn all_built_in_patterns_compile() {
+        let d = Data::build(&ExtraPatterns::default()).unwrap();
+        for p in [
+            &d.residue,
+            &d.spam,
+            &d.placeholders,
+            &d.placeholder_values,
+            &d.fields.label,
+            &d.mojibake,
+        ] {
+            assert!(p.src.is_some() && p.re().is_some(), "{:?}", p.src);
+        }
     }
 
     #[test]

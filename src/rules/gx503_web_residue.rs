@@ -1,6 +1,6 @@
 //! GX503 web-residue: 从网页或 Word 导出带入的残留文字.
 
-use crate::data::{deletion, merge_spans};
+use crate::data::{Deleter, merge_spans};
 use crate::rules::prelude::*;
 
 declare_rule!(
@@ -28,9 +28,10 @@ fn check(cx: &mut Checker) {
             .chain(data.spam.find_iter(text))
             .collect(),
     );
+    let mut deleter = Deleter::new(text, &removable);
     for span in residue {
         let found = text[span.clone()].trim_end();
-        let (edit, whole_line) = deletion(text, &span, &removable);
+        let (edit, whole_line) = deleter.deletion(&span);
         let title = if whole_line {
             "删除残留文字所在的整行"
         } else {

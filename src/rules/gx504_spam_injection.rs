@@ -1,6 +1,6 @@
 //! GX504 spam-injection: 网页中被注入的博彩、色情网站名称.
 
-use crate::data::{deletion, merge_spans};
+use crate::data::{Deleter, merge_spans};
 use crate::rules::prelude::*;
 
 declare_rule!(
@@ -27,9 +27,10 @@ fn check(cx: &mut Checker) {
             .chain(data.residue.find_iter(text))
             .collect(),
     );
+    let mut deleter = Deleter::new(text, &removable);
     for span in spam {
         let found = &text[span.clone()];
-        let (edit, whole_line) = deletion(text, &span, &removable);
+        let (edit, whole_line) = deleter.deletion(&span);
         let title = if whole_line {
             "删除注入文字所在的整行"
         } else {
