@@ -172,7 +172,7 @@ fn gx305_appeal_total() {
         assert_eq!(d[0].span, cell_span(&t, 2021, k, "appeals", 4));
         assert_eq!(
             d[0].message,
-            "表四「行政复议」总计应为 2，实为 3（结果维持 1 + 结果纠正 0 + 其他结果 1 + 尚未审结 0）"
+            "表四「行政复议」总计为 3，与各项之和 2 不符（结果维持 1 + 结果纠正 0 + 其他结果 1 + 尚未审结 0）：总计或其中一项填错；若各项无误，总计应为 2"
         );
         check_fix(&t, &d[0], "2");
         assert!(d[0].related.is_empty());
@@ -180,7 +180,7 @@ fn gx305_appeal_total() {
         assert_eq!(d[1].span, cell_span(&t, 2021, k, "appeals", 14));
         assert!(
             d[1].message
-                .starts_with("表四「行政诉讼（复议后起诉）」总计应为 1，实为 0")
+                .starts_with("表四「行政诉讼（复议后起诉）」总计为 0，与各项之和 1 不符")
         );
         check_fix(&t, &d[1], "1");
     }

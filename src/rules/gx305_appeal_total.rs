@@ -31,7 +31,11 @@ fn check(cx: &mut Checker) {
             r,
             &format!("{group}总计"),
             |expected, actual| {
-                format!("表四「{group}」总计应为 {expected}，实为 {actual}（{terms}）")
+                // One identity per group: a mistyped total and a mistyped addend look the
+                // same, so the message does not claim which is wrong.
+                format!(
+                    "表四「{group}」总计为 {actual}，与各项之和 {expected} 不符（{terms}）：总计或其中一项填错；若各项无误，总计应为 {expected}"
+                )
             },
             Vec::new(),
         );
