@@ -289,6 +289,15 @@ fn recognise(text: &str, line: Span) -> Option<Found> {
 /// sections, `一、总体情况 二、主动公开政府信息情况 …`, is not a heading).
 fn run_in(text: &str, h: &HeadingLine) -> Option<Found> {
     let wording = &text[h.wording.clone()];
+    // Cheap gate: the start of the wording, folded once, must begin with a section's wording.
+    let start_len = wording
+        .char_indices()
+        .nth(48)
+        .map_or(wording.len(), |(i, _)| i);
+    let start = key(&wording[..start_len]);
+    if !KEYS.iter().any(|(k, _)| start.starts_with(k.as_str())) {
+        return None;
+    }
     let mut best = None;
     for (i, c) in wording.char_indices().take(40) {
         if i == 0 || !(is_space(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)) {
@@ -331,10 +340,16 @@ fn mid_line(text: &str, line: &Span) -> Vec<Found> {
     if s.len() < 200 {
         return out;
     }
-    let mut prev: Option<char> = None;
-    for (i, c) in s.char_indices() {
-        let after_break = prev.is_some_and(|p| is_space(p) || matches!(p, '。' | '；' | ';'));
-        prev = Some(c);
+    // At each `、`/`.`/`．` with a numeral before it and a break before the numeral.
+    for (sep, _) in s.match_indices(['、', '.', '．']) {
+        let Some(c) = s[..sep].chars().next_back() else {
+            continue;
+        };
+        let i = sep - c.len_utf8();
+        let after_break = s[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| is_space(p) || matches!(p, '。' | '；' | ';'));
         if i == 0 || !after_break || numeral_value(c).is_none() {
             continue;
         }
@@ -377,6 +392,10 @@ fn bare(text: &str, line: &Span) -> Option<Found> {
         b -= 2;
     }
     let wording = s.get(a..b)?.trim_end_matches(['：', ':']);
+    // Every template wording ends with 情况 or 事项 (情況/事項 in traditional characters).
+    if !wording.ends_with(['况', '況', '项', '項']) {
+        return None;
+    }
     let number = (1..=6).find(|&n| is_canonical(n, wording) && !wording.is_empty())?;
     Some(Found {
         number,
