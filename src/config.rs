@@ -256,12 +256,12 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         .unwrap_or_default();
     let globs = |key: &str, list: Option<Vec<Spanned<String>>>| -> Result<_, ConfigError> {
         let Some(list) = list else { return Ok(None) };
-        let mut b = GlobSet::new(&root);
-        for g in list {
-            b.add(g.get_ref())
-                .map_err(|m| err(Some(g.span()), format!("{key} 中的“{}”：{m}", g.get_ref())))?;
-        }
-        Ok(Some(b))
+        GlobSet::parse(&root, list.iter().map(|g| g.get_ref().as_str()))
+            .map(Some)
+            .map_err(|(i, m)| {
+                let g = &list[i];
+                err(Some(g.span()), format!("{key} 中的“{}”：{m}", g.get_ref()))
+            })
     };
     let include = globs("include", raw.include)?;
     let exclude = globs("exclude", raw.exclude)?;
@@ -287,33 +287,32 @@ pub const NOT_INCLUDED: &str = "不在 gxlint.toml 的 include 之中";
 #[derive(Debug, Clone)]
 pub struct GlobSet {
     root: PathBuf,
-    builder: ignore::gitignore::GitignoreBuilder,
     matcher: ignore::gitignore::Gitignore,
 }
 
 impl GlobSet {
-    pub fn new(root: &Path) -> GlobSet {
+    /// The globs rooted at `root`; an error names the index of the glob at fault and what is
+    /// wrong with it.
+    pub fn parse<'g>(
+        root: &Path,
+        globs: impl IntoIterator<Item = &'g str>,
+    ) -> Result<GlobSet, (usize, String)> {
         let root = absolute(root);
-        GlobSet {
-            builder: ignore::gitignore::GitignoreBuilder::new(&root),
-            matcher: ignore::gitignore::Gitignore::empty(),
-            root,
+        let mut builder = ignore::gitignore::GitignoreBuilder::new(&root);
+        let mut last = 0;
+        for (i, glob) in globs.into_iter().enumerate() {
+            last = i;
+            if glob.trim().is_empty() {
+                return Err((i, "空的匹配模式；删去它，或写上要匹配的文件".into()));
+            }
+            builder
+                .add_line(None, glob)
+                .map_err(|e| (i, format!("不是有效的匹配模式（{e}）")))?;
         }
-    }
-
-    /// Add one glob; the error says what is wrong with it.
-    pub fn add(&mut self, glob: &str) -> Result<(), String> {
-        if glob.trim().is_empty() {
-            return Err("空的匹配模式；删去它，或写上要匹配的文件".into());
-        }
-        self.builder
-            .add_line(None, glob)
-            .map_err(|e| format!("不是有效的匹配模式（{e}）"))?;
-        self.matcher = self
-            .builder
+        let matcher = builder
             .build()
-            .map_err(|e| format!("不是有效的匹配模式（{e}）"))?;
-        Ok(())
+            .map_err(|e| (last, format!("不是有效的匹配模式（{e}）")))?;
+        Ok(GlobSet { root, matcher })
     }
 
     /// Whether `path` (a file) or one of its folders up to the root matches the last glob that

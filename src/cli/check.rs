@@ -589,13 +589,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let cli_exclude = if args.exclude.is_empty() {
         None
     } else {
-        let mut g = GlobSet::new(Path::new("."));
-        for glob in &args.exclude {
-            if let Err(m) = g.add(glob) {
-                return usage_error(format!("--exclude 的值“{glob}”：{m}"));
+        match GlobSet::parse(Path::new("."), args.exclude.iter().map(String::as_str)) {
+            Ok(g) => Some(g),
+            Err((i, m)) => {
+                return usage_error(format!("--exclude 的值“{}”：{m}", args.exclude[i]));
             }
         }
-        Some(g)
     };
     // --config: one configuration file for every input, instead of the nearest gxlint.toml.
     let fixed_config = match &args.config {
@@ -631,18 +630,22 @@ pub fn run(args: CheckArgs) -> ExitCode {
             Some(s) => Ok(s.clone()),
             None => cache.settings_for(&base).map(|(s, _)| s),
         };
-        let settings = match found {
-            Ok(s) => apply_overrides(s, &args, report_format, cli_exclude.as_ref()),
+        let found = match found {
+            Ok(s) => s,
             Err(e) => return usage_error(e),
         };
+        // A walked file whose name is not wanted (`include`, else the text extensions) is not
+        // an input at all; the command line's overrides do not change which names are wanted.
+        if let Input::File { path, walked, .. } = &input
+            && *walked
+            && !found.walk_wants(path, |p| wanted_extension_for(p, &args))
+        {
+            continue;
+        }
+        let settings = apply_overrides(found, &args, report_format, cli_exclude.as_ref());
         // include / exclude: a file that is not covered is not read at all.
         let skip = match &input {
-            Input::File { path, walked, .. } => {
-                if *walked && !settings.walk_wants(path, |p| wanted_extension_for(p, &args)) {
-                    continue;
-                }
-                settings.skip_reason(path)
-            }
+            Input::File { path, .. } => settings.skip_reason(path),
             Input::Stdin { .. } => args
                 .stdin_filename
                 .as_deref()

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::sections::line_spans;
+use super::sections::{is_blank, line_spans, nonempty_lines, strip_markup};
 use super::{AgencyKind, Date, Period, PublicationDate, Section, Title};
 use crate::diagnostic::Span;
 use crate::fold::{Folded, fold};
@@ -18,41 +18,6 @@ const TITLE_WINDOW: usize = 20;
 
 fn re(s: &str) -> Regex {
     Regex::new(s).expect("built-in pattern")
-}
-
-/// Non-empty lines (by trimmed content) with their spans.
-fn nonempty_lines(text: &str, lines: &[Span]) -> Vec<Span> {
-    lines
-        .iter()
-        .filter(|l| {
-            !text[(*l).clone()]
-                .trim_matches(super::sections::is_space)
-                .is_empty()
-        })
-        .cloned()
-        .collect()
-}
-
-/// The line without surrounding white space, markdown heading markers and bold markers.
-fn strip_markup(text: &str, line: Span) -> Span {
-    let s = &text[line.clone()];
-    let lead = s.len() - s.trim_start_matches(super::sections::is_space).len();
-    let mut a = lead;
-    let mut b = s.trim_end_matches(super::sections::is_space).len();
-    if b <= a {
-        return line.start + a..line.start + a;
-    }
-    let inner = &s[a..b];
-    let hashes = inner.chars().take_while(|&c| c == '#').count();
-    if hashes > 0 && hashes <= 6 {
-        a += hashes;
-        a += s[a..b].len() - s[a..b].trim_start_matches(super::sections::is_space).len();
-    }
-    if s[a..b].starts_with("**") && s[a..b].ends_with("**") && b - a >= 4 {
-        a += 2;
-        b -= 2;
-    }
-    line.start + a..line.start + b
 }
 
 static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d+)年"));
@@ -128,25 +93,17 @@ pub fn find_title_in(text: &str, lines: &[Span]) -> Option<Title> {
     for (i, line) in window.iter().enumerate() {
         let stripped = strip_markup(text, line.clone());
         let f = Folded::new(&text[stripped.clone()], stripped.start);
-        let title = if title_like(&f.text) {
-            Title {
-                span: stripped,
-                year: None,
-                year_span: None,
-            }
+        let span = if title_like(&f.text) {
+            stripped
         } else if let Some(next) = window.get(i + 1)
             && let Some(span) = wrapped_title(text, lines, line, next, &f.text)
         {
             // A title wrapped over two lines (PDF copies, narrow Word layouts).
-            Title {
-                span,
-                year: None,
-                year_span: None,
-            }
+            span
         } else {
             continue;
         };
-        let title = with_year(text, title);
+        let title = with_year(text, span);
         if title.year.is_some() {
             return Some(title);
         }
@@ -177,17 +134,23 @@ fn wrapped_title(
     }
     let a = strip_markup(text, line.clone());
     let b = strip_markup(text, next.clone());
-    let joined = format!("{first}{}", fold(&text[b.clone()]));
+    let second = fold(&text[b.clone()]);
+    let joined = format!("{first}{second}");
     // The second part may read as a title by itself (`政府信息公开工作年度报告`) when the first
     // holds the agency and the year.
-    let second = fold(&text[b.clone()]);
     let year = |s: &str| TITLE_YEAR.is_match(s);
     let joins = !title_like(&second) || (year(first) && !year(&second));
     (title_like(&joined) && joins).then_some(a.start..b.end)
 }
 
-/// The title with the year it names (`2024年`, full-width digits too), found line by line.
-fn with_year(text: &str, mut title: Title) -> Title {
+/// The title at `span` with the year it names (`2024年`, full-width digits too), found line by
+/// line.
+fn with_year(text: &str, span: Span) -> Title {
+    let mut title = Title {
+        span,
+        year: None,
+        year_span: None,
+    };
     for part in line_spans(&text[title.span.clone()]) {
         let part = title.span.start + part.start..title.span.start + part.end;
         let f = Folded::new(&text[part.clone()], part.start);
@@ -658,11 +621,7 @@ pub fn find_period_in(
 
 /// The paragraphs of the text: runs of non-blank lines, as (span, number of lines).
 fn paragraphs<'t>(text: &'t str, lines: &'t [Span]) -> impl Iterator<Item = (Span, usize)> + 't {
-    let blank = |l: &Span| {
-        text[l.clone()]
-            .trim_matches(super::sections::is_space)
-            .is_empty()
-    };
+    let blank = |l: &Span| is_blank(text, l);
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < lines.len() && blank(&lines[i]) {

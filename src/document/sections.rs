@@ -134,6 +134,42 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
 }
 
+/// Whether a line is blank (white space only, as a heading may carry it).
+pub fn is_blank(text: &str, line: &Span) -> bool {
+    text[line.clone()].trim_matches(is_space).is_empty()
+}
+
+/// Non-blank lines with their spans.
+pub fn nonempty_lines(text: &str, lines: &[Span]) -> Vec<Span> {
+    lines
+        .iter()
+        .filter(|l| !is_blank(text, l))
+        .cloned()
+        .collect()
+}
+
+/// The line without surrounding white space, markdown heading markers and bold markers.
+pub fn strip_markup(text: &str, line: Span) -> Span {
+    let s = &text[line.clone()];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let mut a = lead;
+    let mut b = s.trim_end_matches(is_space).len();
+    if b <= a {
+        return line.start + a..line.start + a;
+    }
+    let inner = &s[a..b];
+    let hashes = inner.chars().take_while(|&c| c == '#').count();
+    if hashes > 0 && hashes <= 6 {
+        a += hashes;
+        a += s[a..b].len() - s[a..b].trim_start_matches(is_space).len();
+    }
+    if s[a..b].starts_with("**") && s[a..b].ends_with("**") && b - a >= 4 {
+        a += 2;
+        b -= 2;
+    }
+    line.start + a..line.start + b
+}
+
 /// A line shaped like a numbered heading (`## 一、…`, `**二．…**`, `三.…`), whatever its wording.
 #[derive(Debug, Clone)]
 pub struct HeadingLine {
@@ -375,33 +411,26 @@ fn bare(text: &str, line: &Span) -> Option<Found> {
     if s.len() > 96 || s.is_empty() {
         return None;
     }
-    let lead = s.len() - s.trim_start_matches(is_space).len();
-    let mut a = lead;
-    let mut markup = HeadingMarkup::Plain;
-    let hashes = s[a..].chars().take_while(|&c| c == '#').count();
-    if (1..=6).contains(&hashes) {
-        markup = HeadingMarkup::Atx;
-        a = skip(s, a + hashes, is_space);
-    }
-    let mut b = s.trim_end_matches(is_space).len();
-    if b > a + 4 && s[a..b].starts_with("**") && s[a..b].ends_with("**") {
-        if markup == HeadingMarkup::Plain {
-            markup = HeadingMarkup::Bold;
-        }
-        a += 2;
-        b -= 2;
-    }
-    let wording = s.get(a..b)?.trim_end_matches(['：', ':']);
+    let inner = strip_markup(text, line.clone());
+    let trimmed = s.trim_start_matches(is_space);
+    let markup = if trimmed.starts_with('#') {
+        HeadingMarkup::Atx
+    } else if trimmed.starts_with("**") && !text[inner.clone()].starts_with("**") {
+        HeadingMarkup::Bold
+    } else {
+        HeadingMarkup::Plain
+    };
+    let wording = text[inner.clone()].trim_end_matches(['：', ':']);
     // Every template wording ends with 情况 or 事项 (情況/事項 in traditional characters).
     if !wording.ends_with(['况', '況', '项', '項']) {
         return None;
     }
-    let number = (1..=6).find(|&n| is_canonical(n, wording) && !wording.is_empty())?;
+    let number = (1..=6).find(|&n| is_canonical(n, wording))?;
     Some(Found {
         number,
         canonical: false,
         line: line.clone(),
-        wording: line.start + a..line.start + a + wording.len(),
+        wording: inner.start..inner.start + wording.len(),
         markup,
         body_start: line.end,
     })
